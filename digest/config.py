@@ -1,0 +1,227 @@
+"""User configuration: one TOML file in, one frozen typed object out.
+
+Configuration (what the user wants) is kept apart from state (what has happened, in SQLite),
+as rss2email does. Every key is checked here, once, so the rest of the program can trust the
+object it gets; a mistake is reported as one line naming the file, the key and the fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from digest import __version__
+
+CONFIG_ENV = "WP_DIGEST_CONFIG"
+DEFAULT_NAME = "wp-digest.toml"
+PROJECT_URL = "https://github.com/wp-digest/wp-digest"
+DEFAULT_USER_AGENT = f"wp-digest/{__version__} (+{PROJECT_URL})"
+
+
+class ConfigError(Exception):
+    """A problem with the configuration; the CLI prints it as one line and exits 2."""
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    url: str
+    post_types: tuple[str, ...] = ("posts",)
+    categories: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class CrawlSettings:
+    user_agent: str = DEFAULT_USER_AGENT
+    requests_per_second: float = 1.0
+    timeout: float = 30.0
+    retries: int = 3
+    backoff: float = 2.0
+    max_response_mb: int = 32
+    obey_robots: bool = True
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None
+    timezone: str = "Asia/Kolkata"
+    database: Path = Path(DEFAULT_NAME.replace(".toml", ".db"))
+    sources: tuple[Source, ...] = ()
+    crawl: CrawlSettings = field(default_factory=CrawlSettings)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def source(self, name: str) -> Source | None:
+        return next((s for s in self.sources if s.name == name), None)
+
+
+class _Table:
+    """A TOML table being read: knows where it is, rejects keys nobody asked for."""
+
+    def __init__(self, data: Any, where: str, file: str):
+        if not isinstance(data, dict):
+            raise ConfigError(f"{file}: {where or 'top level'}: expected a table")
+        self.data, self.where, self.file = data, where, file
+        self.seen: set[str] = set()
+
+    def err(self, key: str, msg: str) -> ConfigError:
+        name = f"{self.where}.{key}" if self.where else key
+        return ConfigError(f"{self.file}: {name}: {msg}")
+
+    def get(self, key: str, kind: type | tuple[type, ...], default: Any) -> Any:
+        self.seen.add(key)
+        if key not in self.data:
+            return default
+        value = self.data[key]
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        # TOML booleans are ints in Python; never accept one where a number is meant.
+        if isinstance(value, bool) and bool not in kinds or not isinstance(value, kinds):
+            names = " or ".join(k.__name__ for k in kinds)
+            raise self.err(key, f"expected {names}, got {type(value).__name__} {value!r}")
+        return value
+
+    def number(self, key: str, default: float, minimum: float = 0.0) -> float:
+        value = float(self.get(key, (int, float), default))
+        if value <= minimum:
+            raise self.err(key, f"must be greater than {minimum:g}, got {value:g}")
+        return value
+
+    def str_list(self, key: str, default: tuple[str, ...]) -> tuple[str, ...]:
+        value = self.get(key, list, list(default))
+        if not value or not all(isinstance(v, str) and v for v in value):
+            raise self.err(key, "expected a non-empty list of strings")
+        return tuple(value)
+
+    def done(self, extra_known: tuple[str, ...] = ()) -> None:
+        known = self.seen | set(extra_known)
+        for key in self.data:
+            if key not in known:
+                hint = difflib.get_close_matches(key, sorted(known), n=1)
+                tip = f" (did you mean {hint[0]!r}?)" if hint else ""
+                raise self.err(key, f"unknown key{tip}")
+
+
+def check_url(url: str) -> str:
+    """Accept only absolute http(s) URLs; make sure a site URL ends with a slash."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"not an http(s) URL: {url!r}")
+    if not parts.path.endswith("/") and not parts.query:
+        url = url + "/"
+    return url
+
+
+def source_from_url(url: str) -> Source:
+    """An ad hoc source given on the command line, named by its host."""
+    url = check_url(url)
+    return Source(name=urlsplit(url).hostname or url, url=url)
+
+
+def _source(raw: Any, index: int, file: str) -> Source:
+    t = _Table(raw, f"source[{index}]", file)
+    name = t.get("name", str, None)
+    if not name:
+        raise t.err("name", "every [[source]] needs a name")
+    t.where = f"source {name!r}"
+    try:
+        url = check_url(t.get("url", str, ""))
+    except ValueError as e:
+        raise t.err("url", str(e)) from None
+    categories = t.get("categories", list, [])
+    if not all(isinstance(c, int) and not isinstance(c, bool) and c > 0 for c in categories):
+        raise t.err("categories", "expected a list of category term IDs (positive integers)")
+    source = Source(
+        name=name,
+        url=url,
+        post_types=t.str_list("post_types", ("posts",)),
+        categories=tuple(categories),
+    )
+    t.done()
+    return source
+
+
+def _crawl(raw: Any, file: str) -> CrawlSettings:
+    t = _Table(raw, "crawl", file)
+    retries = t.get("retries", int, 3)
+    if retries < 0:
+        raise t.err("retries", "must be 0 or more")
+    settings = CrawlSettings(
+        user_agent=t.get("user_agent", str, DEFAULT_USER_AGENT) or DEFAULT_USER_AGENT,
+        requests_per_second=t.number("requests_per_second", 1.0),
+        timeout=t.number("timeout", 30.0),
+        retries=retries,
+        backoff=float(t.get("backoff", (int, float), 2.0)),
+        max_response_mb=int(t.number("max_response_mb", 32)),
+        obey_robots=t.get("obey_robots", bool, True),
+    )
+    t.done()
+    return settings
+
+
+def check_timezone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {name!r} (use an IANA name such as Asia/Kolkata)")
+    return name
+
+
+def parse(data: dict[str, Any], path: Path | None) -> Config:
+    """Build a Config from parsed TOML; paths are resolved relative to the file."""
+    file = str(path) if path else "<config>"
+    t = _Table(data, "", file)
+    try:
+        timezone = check_timezone(t.get("timezone", str, "Asia/Kolkata"))
+    except ValueError as e:
+        raise t.err("timezone", str(e)) from None
+    base = path.parent if path else Path.cwd()
+    database = Path(t.get("database", str, "wp-digest.db")).expanduser()
+    if not database.is_absolute():
+        database = base / database
+    sources = tuple(_source(s, i, file) for i, s in enumerate(t.get("source", list, [])))
+    names = [s.name for s in sources]
+    for name in names:
+        if names.count(name) > 1:
+            raise ConfigError(f"{file}: source {name!r}: defined more than once")
+    config = Config(
+        path=path,
+        timezone=timezone,
+        database=database,
+        sources=sources,
+        crawl=_crawl(t.get("crawl", dict, {}), file),
+    )
+    t.done()
+    return config
+
+
+def find(explicit: str | None) -> Path | None:
+    """--config, then $WP_DIGEST_CONFIG, then ./wp-digest.toml; None when there is none."""
+    if explicit:
+        return Path(explicit)
+    if os.environ.get(CONFIG_ENV):
+        return Path(os.environ[CONFIG_ENV])
+    local = Path(DEFAULT_NAME)
+    return local if local.exists() else None
+
+
+def load(explicit: str | None = None) -> Config:
+    path = find(explicit)
+    if path is None:
+        return parse({}, None)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read config: {e.strerror or e}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}: invalid TOML: {e}") from None
+    return parse(data, path.resolve())

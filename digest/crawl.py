@@ -1,0 +1,168 @@
+"""Run a crawl of some sources and report what it did.
+
+Each crawl runs Scrapy in a child process (`python -m digest.crawl`). Twisted's reactor cannot
+be restarted, and a long-lived daemon must crawl again and again; a child per crawl also
+returns all of Scrapy's memory to the system when it exits. The child reads its job as JSON
+on stdin and prints the ids of the `crawls` rows it wrote; the parent reads those rows.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from digest import store
+from digest.config import Config, Source
+
+
+@dataclass
+class Outcome:
+    source: str
+    outcome: str
+    error: str | None = None
+    new_posts: int = 0
+    new_revisions: int = 0
+    pages: int = 0
+    requests: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome == "ok"
+
+    def line(self) -> str:
+        if self.error:
+            return f"{self.source}: {self.error}"
+        return (
+            f"{self.source}: {self.new_posts} new, {self.new_revisions} updated "
+            f"({self.pages} pages, {self.requests} requests)"
+        )
+
+
+def range_bounds(since: date | None, until: date | None, tz: ZoneInfo) -> tuple[str, str | None]:
+    """Exclusive GMT bounds for posts published from `since` to `until` inclusive, local dates.
+
+    WordPress compares `after`/`before` strictly, so the lower bound is one second before
+    local midnight and the upper bound is the next local midnight.
+    """
+    fmt = "%Y-%m-%dT%H:%M:%S"
+    after = "1970-01-01T00:00:00"
+    if since:
+        start = datetime.combine(since, time(0), tz).astimezone(UTC) - timedelta(seconds=1)
+        after = start.strftime(fmt)
+    before = None
+    if until:
+        end = datetime.combine(until + timedelta(days=1), time(0), tz).astimezone(UTC)
+        before = end.strftime(fmt)
+    return after, before
+
+
+def run(
+    config: Config,
+    sources: list[Source],
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    progress: bool = False,
+    verbosity: int = 0,
+) -> list[Outcome]:
+    """Crawl `sources` into the configured database; one Outcome per source."""
+    job: dict[str, Any] = {
+        "database": str(config.database),
+        "crawl": asdict(config.crawl),
+        "sources": [asdict(s) for s in sources],
+        "mode": "incremental",
+        "progress": progress,
+        "verbosity": verbosity,
+    }
+    if since or until:
+        job["mode"] = "range"
+        job["after"], job["before"] = range_bounds(since, until, config.tz)
+    store.open_db(config.database).close()  # create/migrate once, before any child writes
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "digest.crawl"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        out, _ = proc.communicate(json.dumps(job))
+    except BaseException:
+        # Interrupted (Ctrl-C, SIGTERM): let the child finish its page and stop cleanly.
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=30)
+        raise
+    ids = [json.loads(line)["crawl_id"] for line in out.splitlines() if '"crawl_id"' in line]
+    return _outcomes(config, sources, ids, proc.returncode)
+
+
+def _outcomes(config: Config, sources: list[Source], ids: list[int], code: int) -> list[Outcome]:
+    db = store.open_db(config.database)
+    try:
+        found = {}
+        for crawl_id in ids:
+            row = db["crawls"].get(crawl_id)
+            found[row["source"]] = Outcome(
+                source=row["source"],
+                outcome=row["outcome"],
+                error=row["error"],
+                new_posts=row["new_posts"] or 0,
+                new_revisions=row["new_revisions"] or 0,
+                pages=row["pages"] or 0,
+                requests=row["requests"] or 0,
+            )
+    finally:
+        db.close()
+    missing = f"the crawler process exited with status {code} before finishing"
+    return [found.get(s.name) or Outcome(s.name, "failed", missing) for s in sources]
+
+
+def _child() -> int:
+    """Entry point of the crawler process: run every source's spider in one reactor."""
+    from scrapy.crawler import CrawlerProcess
+
+    from digest import settings as crawl_settings
+    from digest.config import CrawlSettings
+    from digest.pipelines import StorePipeline
+    from spiders.wordpress import WordPressSpider
+
+    job = json.load(sys.stdin)
+    settings = crawl_settings.build(
+        CrawlSettings(**job["crawl"]),
+        job["database"],
+        progress=job["progress"],
+        verbosity=job["verbosity"],
+    )
+    db = store.open_db(job["database"])
+    cursors = {s["name"]: store.get_cursors(db, s["name"]) for s in job["sources"]}
+    db.close()
+    process = CrawlerProcess(settings)
+    crawlers = []
+    for source in job["sources"]:
+        crawler = process.create_crawler(WordPressSpider)
+        crawlers.append(crawler)
+        process.crawl(
+            crawler,
+            source=source,
+            mode=job["mode"],
+            cursors=cursors[source["name"]],
+            after=job.get("after"),
+            before=job.get("before"),
+        )
+    process.start()
+    for crawler in crawlers:
+        pipeline = crawler.get_item_pipeline(StorePipeline)
+        if pipeline and pipeline.crawl_id is not None:
+            print(json.dumps({"crawl_id": pipeline.crawl_id}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_child())

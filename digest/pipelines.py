@@ -1,0 +1,104 @@
+"""Scrapy item pipeline: each page item goes to the store in one transaction.
+
+The pipeline also keeps the `crawls` row of its source: opened when the spider opens, closed
+with the outcome when it closes. If a page cannot be saved, nothing after it is saved either,
+so the cursor can never pass unsaved data.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+from scrapy.spiders import Spider
+
+from digest import store
+from spiders.wordpress import ApiRootItem, PageItem
+
+
+class StorePipeline:
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.path = crawler.settings["WP_DIGEST_DB"]
+        self.progress = crawler.settings.getbool("WP_DIGEST_PROGRESS")
+        self.result = store.SaveResult()
+        self.pages = 0
+        self.posts = 0
+        self.total: int | None = None
+        self.broken: str | None = None
+        self.crawl_id: int | None = None
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        return cls(crawler)
+
+    @property
+    def spider(self) -> Any:
+        return self.crawler.spider
+
+    def open_spider(self) -> None:
+        self.db = store.open_db(self.path)
+        spider = self.spider
+        self.crawl_id = store.start_crawl(
+            self.db, spider.source, spider.mode, since=spider.after, until=spider.before
+        )
+
+    def process_item(self, item: Any) -> Any:
+        if self.broken:
+            raise DropItem("an earlier page could not be saved")
+        try:
+            if isinstance(item, ApiRootItem):
+                store.save_source(self.db, item.source, item.url, item.api_root)
+            elif isinstance(item, PageItem):
+                self._save(item)
+        except Exception as e:  # noqa: BLE001 - any failure must stop the walk, not just log
+            self.broken = f"cannot save a page of {item.source}: {e}"
+            self.spider.error = self.spider.error or self.broken
+            self.crawler.engine.close_spider(self.spider, "error")
+            raise DropItem(self.broken) from e
+        return item
+
+    def _save(self, item: PageItem) -> None:
+        result = store.save_page(
+            self.db, item.source, item.posts, post_type=item.post_type, cursor=item.cursor
+        )
+        self.result += result
+        if item.posts:
+            self.pages += 1
+            self.posts += len(item.posts)
+        if item.total is not None and self.total is None:
+            self.total = item.total
+        if self.progress:
+            of = f"/{self.total}" if self.total else ""
+            sys.stderr.write(f"\r{item.source}: {self.pages} pages, {self.posts}{of} posts ")
+            sys.stderr.flush()
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        if self.crawl_id is None:
+            return
+        error = getattr(spider, "error", None)
+        if error:
+            outcome = "failed"
+        elif reason == "finished":
+            outcome = "ok"
+        else:
+            outcome = "interrupted"
+            error = f"crawl stopped before the end ({reason})"
+        stats = self.crawler.stats
+        store.finish_crawl(
+            self.db,
+            self.crawl_id,
+            outcome=outcome,
+            error=error,
+            requests=stats.get_value("downloader/request_count", 0) if stats else 0,
+            pages=self.pages,
+            new_posts=self.result.new_posts,
+            new_revisions=self.result.new_revisions,
+        )
+        if self.progress and self.pages:
+            sys.stderr.write("\n")
+        self.db.close()

@@ -1,0 +1,338 @@
+"""The SQLite store: schema, migrations and every read and write of program state.
+
+Nothing here speaks HTTP. Writes that belong together (a page of posts and the cursor move
+that records it) happen in one transaction, so an interrupted crawl leaves either the whole
+page or none of it, and the cursor never runs ahead of the saved data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 30_000
+
+# Columns of `posts` that come straight from a crawled post.
+POST_FIELDS = (
+    "post_type",
+    "title",
+    "link",
+    "slug",
+    "date_gmt",
+    "modified_gmt",
+    "excerpt",
+    "content",
+    "categories",
+    "tags",
+    "version_count",
+)
+
+
+def now_utc() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def content_hash(title: str, content: str, excerpt: str) -> str:
+    """What counts as a change: title, content or excerpt, never dates or counters."""
+    blob = json.dumps([title, content, excerpt], ensure_ascii=False)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def _migrate_1(db: sqlite_utils.Database) -> None:
+    db["sources"].create(
+        {"name": str, "url": str, "api_root": str, "updated": str}, pk="name", if_not_exists=True
+    )
+    db["cursors"].create(
+        {"source": str, "post_type": str, "cursor": str, "updated": str},
+        pk=("source", "post_type"),
+        if_not_exists=True,
+    )
+    db["posts"].create(
+        {
+            "source": str,
+            "post_id": int,
+            "post_type": str,
+            "revision": int,
+            "title": str,
+            "link": str,
+            "slug": str,
+            "date_gmt": str,
+            "modified_gmt": str,
+            "excerpt": str,
+            "content": str,
+            "categories": str,
+            "tags": str,
+            "version_count": int,
+            "content_hash": str,
+            "first_seen": str,
+            "last_changed": str,
+        },
+        pk=("source", "post_id"),
+        if_not_exists=True,
+    )
+    db["posts"].create_index(["date_gmt"], if_not_exists=True)
+    db["posts"].create_index(["last_changed"], if_not_exists=True)
+    db["post_revisions"].create(
+        {
+            "source": str,
+            "post_id": int,
+            "revision": int,
+            "modified_gmt": str,
+            "content_hash": str,
+            "title": str,
+            "excerpt": str,
+            "content": str,
+            "version_count": int,
+            "seen_at": str,
+        },
+        pk=("source", "post_id", "revision"),
+        if_not_exists=True,
+    )
+    db["post_revisions"].create_index(["seen_at"], if_not_exists=True)
+    db["crawls"].create(
+        {
+            "id": int,
+            "source": str,
+            "mode": str,
+            "range_since": str,
+            "range_until": str,
+            "started": str,
+            "finished": str,
+            "requests": int,
+            "pages": int,
+            "new_posts": int,
+            "new_revisions": int,
+            "outcome": str,
+            "error": str,
+        },
+        pk="id",
+        if_not_exists=True,
+    )
+    db["crawls"].create_index(["source", "started"], if_not_exists=True)
+    if not db["posts_fts"].exists():
+        db["posts"].enable_fts(["title", "content"], create_triggers=True, tokenize="porter")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migrate_1]
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating and migrating as needed) the database, in WAL mode with a busy timeout."""
+    path = Path(path)
+    if path.parent and not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    migrate(db)
+    return db
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"{db.conn}: database schema {version} is newer than this wp-digest ({SCHEMA_VERSION})"
+        )
+    for number in range(version, SCHEMA_VERSION):
+        with db.atomic():
+            MIGRATIONS[number](db)
+            db.execute(f"PRAGMA user_version = {number + 1}")
+
+
+# --- sources and cursors -------------------------------------------------------------------
+
+
+def save_source(db: sqlite_utils.Database, name: str, url: str, api_root: str) -> None:
+    db["sources"].upsert(
+        {"name": name, "url": url, "api_root": api_root, "updated": now_utc()}, pk="name"
+    )
+
+
+def get_cursors(db: sqlite_utils.Database, source: str) -> dict[str, str]:
+    rows = db.execute("SELECT post_type, cursor FROM cursors WHERE source = ?", [source])
+    return {post_type: cursor for post_type, cursor in rows}
+
+
+# --- posts ---------------------------------------------------------------------------------
+
+
+@dataclass
+class SaveResult:
+    new_posts: int = 0
+    new_revisions: int = 0
+    touched: int = 0
+
+    def __iadd__(self, other: SaveResult) -> SaveResult:
+        self.new_posts += other.new_posts
+        self.new_revisions += other.new_revisions
+        self.touched += other.touched
+        return self
+
+
+PostHook = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def save_page(
+    db: sqlite_utils.Database,
+    source: str,
+    posts: Iterable[dict[str, Any]],
+    *,
+    post_type: str | None = None,
+    cursor: str | None = None,
+    on_change: PostHook | None = None,
+) -> SaveResult:
+    """Save one page of crawled posts and (optionally) its cursor move, in one transaction.
+
+    A post is keyed on (source, post_id). Unchanged posts write nothing. A changed title,
+    content or excerpt makes a new revision; a new modified date or new terms alone only
+    refresh the row. `on_change` may add derived columns (classification) to a row that is
+    being written.
+    """
+    result = SaveResult()
+    stamp = now_utc()
+    with db.atomic():
+        for post in posts:
+            result += _save_post(db, source, post, stamp, on_change)
+        if cursor is not None and post_type is not None:
+            db.execute(
+                "INSERT INTO cursors (source, post_type, cursor, updated) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (source, post_type) DO UPDATE SET cursor = excluded.cursor, "
+                "updated = excluded.updated WHERE cursor IS NOT excluded.cursor",
+                [source, post_type, cursor, stamp],
+            )
+    return result
+
+
+def _save_post(
+    db: sqlite_utils.Database,
+    source: str,
+    post: dict[str, Any],
+    stamp: str,
+    on_change: PostHook | None,
+) -> SaveResult:
+    row = {k: post.get(k) for k in POST_FIELDS}
+    for key in ("categories", "tags"):
+        row[key] = json.dumps(sorted(row[key] or []))
+    digest = content_hash(post["title"], post["content"], post["excerpt"])
+    old = db.execute(
+        "SELECT revision, content_hash, modified_gmt, categories, tags, post_type, link, slug, "
+        "date_gmt, version_count FROM posts WHERE source = ? AND post_id = ?",
+        [source, post["post_id"]],
+    ).fetchone()
+    key = {"source": source, "post_id": post["post_id"]}
+    if old is None:
+        revision = 1
+        full = {**key, **row, "revision": 1, "content_hash": digest}
+        full.update(first_seen=stamp, last_changed=stamp)
+        if on_change:
+            full.update(on_change(full))
+        db["posts"].insert(full)
+        result = SaveResult(new_posts=1)
+    elif old[1] != digest:
+        revision = old[0] + 1
+        full = {**key, **row, "revision": revision, "content_hash": digest, "last_changed": stamp}
+        if on_change:
+            full.update(on_change(full))
+        db["posts"].update((source, post["post_id"]), full)
+        result = SaveResult(new_revisions=1)
+    else:
+        names = ("modified_gmt", "categories", "tags", "post_type", "link", "slug", "date_gmt")
+        current = dict(zip(names, old[2:9], strict=True))
+        changed = {k: row[k] for k in names if row[k] != current[k]}
+        if not changed:
+            return SaveResult()
+        if on_change and ("categories" in changed or "tags" in changed):
+            full = {**key, **row, "revision": old[0], "content_hash": digest}
+            changed.update(on_change(full))
+        db["posts"].update((source, post["post_id"]), changed)
+        return SaveResult(touched=1)
+    db["post_revisions"].insert(
+        {
+            **key,
+            "revision": revision,
+            "modified_gmt": row["modified_gmt"],
+            "content_hash": digest,
+            "title": row["title"],
+            "excerpt": row["excerpt"],
+            "content": row["content"],
+            "version_count": row["version_count"],
+            "seen_at": stamp,
+        }
+    )
+    return result
+
+
+# --- crawls --------------------------------------------------------------------------------
+
+
+def start_crawl(
+    db: sqlite_utils.Database,
+    source: str,
+    mode: str,
+    since: str | None = None,
+    until: str | None = None,
+) -> int:
+    table = db["crawls"]
+    table.insert(
+        {
+            "source": source,
+            "mode": mode,
+            "range_since": since,
+            "range_until": until,
+            "started": now_utc(),
+            "outcome": "running",
+            "requests": 0,
+            "pages": 0,
+            "new_posts": 0,
+            "new_revisions": 0,
+        }
+    )
+    return int(table.last_pk)
+
+
+def finish_crawl(db: sqlite_utils.Database, crawl_id: int, **fields: Any) -> None:
+    db["crawls"].update(crawl_id, {"finished": now_utc(), **fields})
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def status(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Per source: posts, revisions, the last crawl and the cursors. Plain data for the CLI."""
+    names = {r[0] for r in db.execute("SELECT name FROM sources")}
+    names |= {r[0] for r in db.execute("SELECT DISTINCT source FROM posts")}
+    names |= {r[0] for r in db.execute("SELECT DISTINCT source FROM crawls")}
+    out = []
+    for name in sorted(names):
+        posts, revisions = db.execute(
+            "SELECT count(*), coalesce(sum(revision), 0) FROM posts WHERE source = ?", [name]
+        ).fetchone()
+        last = db.execute(
+            "SELECT mode, started, finished, outcome, error, new_posts, new_revisions, requests "
+            "FROM crawls WHERE source = ? ORDER BY id DESC LIMIT 1",
+            [name],
+        ).fetchone()
+        last_crawl = None
+        if last:
+            keys = ("mode", "started", "finished", "outcome", "error", "new_posts")
+            last_crawl = dict(zip(keys + ("new_revisions", "requests"), last, strict=True))
+        out.append(
+            {
+                "source": name,
+                "posts": posts,
+                "revisions": revisions,
+                "last_crawl": last_crawl,
+                "cursors": get_cursors(db, name),
+            }
+        )
+    return out

@@ -1,0 +1,320 @@
+"""The WordPress REST spider: discovery, keyset paging, and parsing into page items.
+
+No SQL here. The spider yields one `PageItem` per API page; the pipeline saves each page in
+one transaction with the cursor it carries.
+
+Paging is by keyset, not page number. WordPress compares `modified_after` strictly and stores
+times to the second, and any number of posts can share one second. So after a full page whose
+newest post is at second T:
+- if the page also holds older posts, every post before T has been seen: the cursor becomes
+  T - 1 s and the next query starts there (the posts at T come again; saving them is a no-op);
+- if all 100 share T, that one second is paged through by ID on its own, and the cursor
+  becomes T only when a pass saw the second's total unchanged (posts can only leave a past
+  second, by being edited, and then they reappear later in the walk).
+The cursor means: every post modified at or before it has been saved.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC
+from email.utils import parsedate_to_datetime
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.exceptions import CloseSpider, IgnoreRequest
+from scrapy.http import Response
+from twisted.python.failure import Failure
+
+from digest import wp
+
+TIE_RESTARTS = 5
+
+
+@dataclass
+class PageItem:
+    """One saved unit: a page of posts and, for incremental crawls, the new cursor."""
+
+    source: str
+    post_type: str
+    posts: list[dict[str, Any]]
+    cursor: str | None = None
+    total: int | None = None
+
+
+@dataclass
+class ApiRootItem:
+    source: str
+    url: str
+    api_root: str
+
+
+@dataclass(frozen=True)
+class Walk:
+    """Where one post type's walk through the collection stands."""
+
+    post_type: str
+    field: str  # "modified" (incremental) or "date" (range)
+    lower: str | None  # exclusive lower bound, GMT
+    upper: str | None = None  # exclusive upper bound, GMT
+    tie: str | None = None  # the second being paged by ID
+    page: int = 1
+    tie_total: int | None = None
+    restarts: int = 0
+    seen: int = field(default=0, compare=False)
+
+    @property
+    def persist(self) -> bool:
+        return self.field == "modified"
+
+    def params(self, categories: tuple[int, ...]) -> dict[str, Any]:
+        after, before = ("modified_after", "modified_before")
+        if self.field == "date":
+            after, before = ("after", "before")
+        params: dict[str, Any] = {"per_page": wp.PER_PAGE, "_fields": wp.FIELDS}
+        if self.tie:
+            params.update(orderby="id", order="asc", page=self.page)
+            params[after] = wp.shift(self.tie, -1) + "Z"
+            params[before] = wp.shift(self.tie, 1) + "Z"
+        else:
+            params.update(orderby=self.field, order="asc")
+            if self.lower:
+                params[after] = self.lower + "Z"
+            if self.upper:
+                params[before] = self.upper + "Z"
+        if categories:
+            params["categories"] = ",".join(map(str, categories))
+        return params
+
+
+class WordPressSpider(scrapy.Spider):
+    name = "wordpress"
+    custom_settings: dict[str, Any] = {}
+
+    def __init__(
+        self,
+        source: dict[str, Any],
+        mode: str = "incremental",
+        cursors: dict[str, str] | None = None,
+        after: str | None = None,
+        before: str | None = None,
+        **kwargs: Any,
+    ):
+        super().__init__(**kwargs)
+        self.source = source["name"]
+        self.site_url: str = source["url"]
+        self.post_types: list[str] = list(source.get("post_types") or ["posts"])
+        self.categories: tuple[int, ...] = tuple(source.get("categories") or ())
+        self.mode = mode
+        self.cursors = cursors or {}
+        self.after, self.before = after, before
+        self.allowed_domains = [urlsplit(self.site_url).hostname or ""]
+        self.error: str | None = None
+        self.api_root: str | None = None
+
+    # --- discovery --------------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[Any]:
+        yield self._request(self.site_url, self.parse_site)
+
+    def _request(self, url: str, callback: Any, **cb_kwargs: Any) -> scrapy.Request:
+        return scrapy.Request(
+            url,
+            callback=callback,
+            errback=self.on_error,
+            cb_kwargs=cb_kwargs,
+            meta={"handle_httpstatus_all": True},
+            dont_filter=True,
+        )
+
+    def parse_site(self, response: Response) -> Iterator[Any]:
+        for value in response.headers.getlist(b"Link"):
+            root = wp.api_link(value.decode("latin-1"), response.url)
+            if root:
+                yield from self._begin(root)
+                return
+        if self._api_index(response) is not None:  # the URL given was the API root itself
+            yield from self._begin(response.url)
+            return
+        if response.status >= 500:
+            self.fail(f"HTTP {response.status} from {response.url}")
+        root = self.site_url + "wp-json/"
+        yield self._request(root, self.parse_probe, root=root)
+
+    def parse_probe(self, response: Response, root: str) -> Iterator[Any]:
+        """Fallbacks when the site sent no discovery header: /wp-json/, then ?rest_route=."""
+        if self._api_index(response) is not None:
+            yield from self._begin(root)
+        elif "rest_route=" not in root:
+            root = self.site_url + "?rest_route=/"
+            yield self._request(root, self.parse_probe, root=root)
+        else:
+            self.fail(f"no WordPress REST API found at {self.site_url}")
+
+    @staticmethod
+    def _api_index(response: Response) -> dict[str, Any] | None:
+        if response.status != 200 or b"json" not in (response.headers.get(b"Content-Type") or b""):
+            return None
+        try:
+            data = json.loads(response.body)
+        except ValueError:
+            return None
+        if isinstance(data, dict) and ("routes" in data or "namespaces" in data):
+            return data
+        return None
+
+    def _begin(self, api_root: str) -> Iterator[Any]:
+        self.api_root = api_root
+        yield ApiRootItem(self.source, self.site_url, api_root)
+        for post_type in self.post_types:
+            if self.mode == "range":
+                walk = Walk(post_type, "date", self.after, self.before)
+            else:
+                walk = Walk(post_type, "modified", self.cursors.get(post_type))
+            yield self._page_request(walk)
+
+    # --- the collection walk ----------------------------------------------------------------
+
+    def _page_request(self, walk: Walk) -> scrapy.Request:
+        assert self.api_root
+        url = wp.route_url(self.api_root, f"wp/v2/{walk.post_type}", walk.params(self.categories))
+        return self._request(url, self.parse_page, walk=walk)
+
+    def parse_page(self, response: Response, walk: Walk) -> Iterator[Any]:
+        body = self._json(response, walk)
+        if body is _PAST_END:
+            yield from self._tie_changed(walk)
+            return
+        try:
+            posts = wp.parse_posts(body, walk.post_type)
+        except wp.BadResponse as e:
+            self.fail(f"{e} at {response.url}")
+        total = _int_header(response, b"X-WP-Total")
+        if walk.tie:
+            yield from self._tie_page(walk, posts, total, response)
+        else:
+            yield from self._main_page(walk, posts, total, response)
+
+    def _main_page(
+        self, walk: Walk, posts: list[dict[str, Any]], total: int | None, response: Response
+    ) -> Iterator[Any]:
+        key = walk.field + "_gmt"
+        stamps = [p[key] for p in posts]
+        item = PageItem(self.source, walk.post_type, posts, total=total)
+        if len(posts) < wp.PER_PAGE:
+            if stamps and walk.persist:
+                item.cursor = _not_after_now(max(stamps), response)
+            yield item
+            return
+        newest, oldest = max(stamps), min(stamps)
+        if oldest < newest:
+            lower = wp.shift(newest, -1)
+            item.cursor = lower if walk.persist else None
+            yield item
+            yield self._page_request(replace(walk, lower=lower))
+        else:
+            yield item
+            yield self._page_request(replace(walk, tie=newest, page=1))
+
+    def _tie_page(
+        self, walk: Walk, posts: list[dict[str, Any]], total: int | None, response: Response
+    ) -> Iterator[Any]:
+        if total is None:
+            self.fail(f"no X-WP-Total header at {response.url}")
+        yield PageItem(self.source, walk.post_type, posts)
+        if walk.tie_total is not None and total != walk.tie_total:
+            yield from self._tie_changed(walk)
+            return
+        pages = _int_header(response, b"X-WP-TotalPages") or 1
+        if walk.page < pages and posts:
+            yield self._page_request(replace(walk, page=walk.page + 1, tie_total=total))
+            return
+        # The second is complete: move the cursor to it and carry on after it.
+        assert walk.tie is not None
+        cursor = _not_after_now(walk.tie, response) if walk.persist else None
+        yield PageItem(self.source, walk.post_type, [], cursor=cursor)
+        yield self._page_request(Walk(walk.post_type, walk.field, walk.tie, walk.upper))
+
+    def _tie_changed(self, walk: Walk) -> Iterator[Any]:
+        """Posts left the second while it was being paged: page it again from the start."""
+        if not walk.tie or walk.restarts >= TIE_RESTARTS:
+            if walk.tie:
+                self.fail(f"posts at {walk.tie} kept changing while being read")
+            return  # a past-the-end answer to the main walk: nothing more
+        yield self._page_request(replace(walk, page=1, tie_total=None, restarts=walk.restarts + 1))
+
+    def _json(self, response: Response, walk: Walk) -> Any:
+        status = response.status
+        if status == 400 and walk.page > 1 and _error_code(response) == (
+            "rest_post_invalid_page_number"
+        ):
+            return _PAST_END
+        if status != 200:
+            code = _error_code(response)
+            detail = f" ({code})" if code else ""
+            tries = response.meta.get("retry_times", 0) + 1
+            self.fail(f"HTTP {status}{detail} from {response.url} after {tries} tries")
+        ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+        if "json" not in ctype:
+            self.fail(f"expected JSON, got {ctype or 'no content type'} at {response.url}")
+        try:
+            return json.loads(response.body)
+        except ValueError as e:
+            self.fail(f"invalid JSON ({e.msg} at byte {e.pos}) at {response.url}")
+
+    # --- errors -----------------------------------------------------------------------------
+
+    def fail(self, message: str) -> None:
+        """Stop this source with a one-line error; what was saved before stays saved."""
+        if self.error is None:
+            self.error = message
+        raise CloseSpider("error")
+
+    def on_error(self, failure: Failure) -> None:
+        request = failure.request  # type: ignore[attr-defined]
+        if failure.check(IgnoreRequest):
+            reason = str(failure.value) or "request ignored"
+            if "robots.txt" in reason:
+                reason = "disallowed by the site's robots.txt"
+            self.fail(f"{reason}: {request.url}")
+        text = str(failure.value).strip() or type(failure.value).__name__
+        tries = request.meta.get("retry_times", 0) + 1
+        self.fail(f"cannot fetch {request.url} after {tries} tries: {text.splitlines()[0]}")
+
+
+_PAST_END = object()
+
+
+def _not_after_now(stamp: str, response: Response) -> str:
+    """Keep the cursor a second behind the server's clock.
+
+    A post saved later in the very second the server answered would otherwise sort at or
+    before the cursor and never be seen. The server's `Date` header is its clock.
+    """
+    value = response.headers.get(b"Date")
+    if not value:
+        return stamp
+    try:
+        now = parsedate_to_datetime(value.decode("latin-1")).astimezone(UTC)
+    except (TypeError, ValueError):
+        return stamp
+    return min(stamp, wp.shift(now.strftime(wp.WP_TIME), -1))
+
+
+def _int_header(response: Response, name: bytes) -> int | None:
+    value = response.headers.get(name)
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _error_code(response: Response) -> str | None:
+    try:
+        data = json.loads(response.body)
+    except ValueError:
+        return None
+    return data.get("code") if isinstance(data, dict) else None
