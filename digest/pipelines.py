@@ -12,7 +12,7 @@ from typing import Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
+from scrapy.utils.defer import deferred_from_coro
 from scrapy.spiders import Spider
 
 from digest import store
@@ -49,7 +49,7 @@ class StorePipeline:
 
     def process_item(self, item: Any) -> Any:
         if self.broken:
-            raise DropItem("an earlier page could not be saved")
+            return item  # an earlier page failed: save nothing after it
         try:
             if isinstance(item, ApiRootItem):
                 store.save_source(self.db, item.source, item.url, item.api_root)
@@ -58,9 +58,15 @@ class StorePipeline:
         except Exception as e:  # noqa: BLE001 - any failure must stop the walk, not just log
             self.broken = f"cannot save a page of {item.source}: {e}"
             self.spider.error = self.spider.error or self.broken
-            self.crawler.engine.close_spider(self.spider, "error")
-            raise DropItem(self.broken) from e
+            self._stop()
         return item
+
+    def _stop(self) -> None:
+        engine = self.crawler.engine
+        if hasattr(engine, "close_spider_async"):  # Scrapy >= 2.14
+            deferred_from_coro(engine.close_spider_async(reason="error"))
+        else:
+            engine.close_spider(self.spider, "error")
 
     def _save(self, item: PageItem) -> None:
         result = store.save_page(

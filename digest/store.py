@@ -153,9 +153,14 @@ def migrate(db: sqlite_utils.Database) -> None:
 
 
 def save_source(db: sqlite_utils.Database, name: str, url: str, api_root: str) -> None:
-    db["sources"].upsert(
-        {"name": name, "url": url, "api_root": api_root, "updated": now_utc()}, pk="name"
+    """Remember where a source's API is; writes only when that changed."""
+    db.execute(
+        "INSERT INTO sources (name, url, api_root, updated) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (name) DO UPDATE SET url = excluded.url, api_root = excluded.api_root, "
+        "updated = excluded.updated WHERE (url, api_root) IS NOT (excluded.url, excluded.api_root)",
+        [name, url, api_root, now_utc()],
     )
+    db.conn.commit()
 
 
 def get_cursors(db: sqlite_utils.Database, source: str) -> dict[str, str]:
@@ -231,13 +236,21 @@ def _save_post(
     ).fetchone()
     key = {"source": source, "post_id": post["post_id"]}
     if old is None:
-        revision = 1
-        full = {**key, **row, "revision": 1, "content_hash": digest}
+        # Normally revision 1; if the row was deleted by hand, continue its history.
+        last = db.execute(
+            "SELECT revision, content_hash FROM post_revisions WHERE source = ? AND post_id = ? "
+            "ORDER BY revision DESC LIMIT 1",
+            [source, post["post_id"]],
+        ).fetchone()
+        revision = 1 if last is None else last[0] + (last[1] != digest)
+        full = {**key, **row, "revision": revision, "content_hash": digest}
         full.update(first_seen=stamp, last_changed=stamp)
         if on_change:
             full.update(on_change(full))
         db["posts"].insert(full)
         result = SaveResult(new_posts=1)
+        if last is not None and last[1] == digest:
+            return result
     elif old[1] != digest:
         revision = old[0] + 1
         full = {**key, **row, "revision": revision, "content_hash": digest, "last_changed": stamp}
