@@ -69,7 +69,9 @@ def cli(ctx: click.Context, config_path: str | None, db: str | None, verbose: in
     """Crawl WordPress current-affairs sites and mail digests grouped by UPSC syllabus paper."""
     verbosity = -1 if quiet else verbose
     logging.basicConfig(
-        level={-1: logging.ERROR, 0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG),
+        level={-1: logging.ERROR, 0: logging.WARNING, 1: logging.INFO}.get(
+            verbosity, logging.DEBUG
+        ),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
@@ -108,7 +110,9 @@ def resolve_sources(cfg: config.Config, names: tuple[str, ...]) -> list[config.S
                 raise click.BadParameter(str(e), param_hint="SOURCE") from None
         if source is None:
             known = ", ".join(s.name for s in cfg.sources) or "none configured"
-            raise click.BadParameter(f"unknown source {name!r} (known: {known})", param_hint="SOURCE")
+            raise click.BadParameter(
+                f"unknown source {name!r} (known: {known})", param_hint="SOURCE"
+            )
         out.append(source)
     return out
 
@@ -119,9 +123,7 @@ def resolve_sources(cfg: config.Config, names: tuple[str, ...]) -> list[config.S
 @click.option("--until", type=DATE, help="Re-crawl posts published on or before this date.")
 @click.option("--sample", is_flag=True, help="Crawl the bundled sample site, served on loopback.")
 @click.pass_obj
-def crawl_cmd(
-    state: State, sources: tuple[str, ...], since: Any, until: Any, sample: bool
-) -> None:
+def crawl_cmd(state: State, sources: tuple[str, ...], since: Any, until: Any, sample: bool) -> None:
     """Fetch new and edited posts (or a date range) from WordPress sites into the database.
 
     SOURCE is a configured source name or a site URL. Without SOURCE, every configured source

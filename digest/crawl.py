@@ -8,11 +8,13 @@ on stdin and prints the ids of the `crawls` rows it wrote; the parent reads thos
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import signal
 import subprocess
 import sys
+import threading
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -89,11 +91,19 @@ def run(
         [sys.executable, "-m", "digest.crawl"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
-        text=True,
+        stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
+    # The child's progress and log lines go to our stderr as they come (whatever that is now).
+    relay = threading.Thread(target=_relay, args=(proc.stderr, sys.stderr), daemon=True)
+    relay.start()
     try:
-        out, _ = proc.communicate(json.dumps(job))
+        assert proc.stdin and proc.stdout
+        proc.stdin.write(json.dumps(job).encode())
+        proc.stdin.close()
+        out = proc.stdout.read().decode()
+        proc.wait()
+        relay.join(timeout=5)
     except BaseException:
         # Interrupted (Ctrl-C, SIGTERM): let the child finish its page and stop cleanly.
         proc.send_signal(signal.SIGINT)
@@ -101,6 +111,13 @@ def run(
         raise
     ids = [json.loads(line)["crawl_id"] for line in out.splitlines() if '"crawl_id"' in line]
     return _outcomes(config, sources, ids, proc.returncode)
+
+
+def _relay(source: Any, sink: Any) -> None:
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    while chunk := os.read(source.fileno(), 4096):
+        sink.write(decoder.decode(chunk))
+        sink.flush()
 
 
 def _outcomes(config: Config, sources: list[Source], ids: list[int], code: int) -> list[Outcome]:

@@ -12,8 +12,8 @@ from typing import Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.utils.defer import deferred_from_coro
 from scrapy.spiders import Spider
+from scrapy.utils.defer import deferred_from_coro
 
 from digest import store
 from spiders.wordpress import ApiRootItem, PageItem

@@ -24,7 +24,7 @@ class BadResponse(ValueError):
 def api_link(link_header: str, base: str) -> str | None:
     """The API root advertised by `Link: <...>; rel="https://api.w.org/"`, if any."""
     for part in link_header.split(","):
-        match = re.match(r'\s*<([^>]*)>\s*;(.*)', part)
+        match = re.match(r"\s*<([^>]*)>\s*;(.*)", part)
         if match and re.search(r'rel\s*=\s*"?' + re.escape(API_REL) + r'"?', match.group(2)):
             return urljoin(base, match.group(1).strip())
     return None

@@ -17,10 +17,10 @@ The cursor means: every post modified at or before it has been saved.
 from __future__ import annotations
 
 import json
-from datetime import UTC
-from email.utils import parsedate_to_datetime
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field, replace
+from datetime import UTC
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -248,8 +248,10 @@ class WordPressSpider(scrapy.Spider):
 
     def _json(self, response: Response, walk: Walk) -> Any:
         status = response.status
-        if status == 400 and walk.page > 1 and _error_code(response) == (
-            "rest_post_invalid_page_number"
+        if (
+            status == 400
+            and walk.page > 1
+            and _error_code(response) == ("rest_post_invalid_page_number")
         ):
             return _PAST_END
         if status != 200:

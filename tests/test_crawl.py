@@ -16,10 +16,7 @@ POSTS = "wp/v2/posts"
 def snapshot(cfg):
     db = open_state(cfg)
     try:
-        return {
-            name: table(db, name)
-            for name in ("posts", "post_revisions", "cursors", "sources")
-        }
+        return {name: table(db, name) for name in ("posts", "post_revisions", "cursors", "sources")}
     finally:
         db.close()
 
@@ -224,8 +221,9 @@ def test_discovery_fallbacks(tmp_path, sample_posts):
         db = open_state(cfg)
         assert db["sources"].get("b")["api_root"] == site.url + "?rest_route=/"
         assert db.execute("SELECT count(*) FROM posts WHERE source='b'").fetchone()[0] == 26
-        assert any("rest_route=%2Fwp%2Fv2%2Fposts" in r or "rest_route=/wp/v2/posts" in r
-                   for r in site.log)
+        assert any(
+            "rest_route=%2Fwp%2Fv2%2Fposts" in r or "rest_route=/wp/v2/posts" in r for r in site.log
+        )
 
 
 def test_not_wordpress(tmp_path):

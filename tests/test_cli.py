@@ -1,0 +1,92 @@
+"""The command line: help everywhere, exit codes, init, status."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from conftest import run
+
+from digest.cli import cli
+
+
+def commands():
+    return sorted(cli.commands)
+
+
+@pytest.mark.parametrize("name", commands())
+def test_every_command_has_help(name):
+    result = CliRunner().invoke(cli, [name, "--help"])
+    assert result.exit_code == 0
+    assert "Usage: " in result.output and len(cli.commands[name].help or "") > 20
+
+
+def test_version():
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.exit_code == 0 and "wp-digest, version" in result.output
+
+
+def test_config_error_exits_2_with_one_line(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[crawl]\nrequests_per_secnd = 1\n")
+    result = run(bad, "status")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"error: {bad}: crawl.requests_per_secnd: unknown key (did you mean 'requests_per_second'?)"
+    )
+
+
+def test_usage_errors_exit_2(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("WP_DIGEST_CONFIG", raising=False)
+    assert run(None, "crawl").exit_code == 2  # no sources at all
+    result = run(None, "crawl", "nosuch")
+    assert result.exit_code == 2 and "unknown source 'nosuch'" in result.output
+    assert run(None, "crawl", "ftp://x.org/").exit_code == 2
+    assert run(None, "crawl", "https://x.org/", "--since", "2026-13-01").exit_code == 2
+    result = run(None, "crawl", "https://x.org/", "--since", "2026-04-02", "--until", "2026-04-01")
+    assert result.exit_code == 2
+    assert run(None, "frobnicate").exit_code == 2
+
+
+def test_init_writes_a_valid_starter_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run(None, "init")
+    assert result.exit_code == 0
+    text = (tmp_path / "wp-digest.toml").read_text()
+    assert "[[source]]" in text and "# " in text
+    assert run(None, "init").exit_code == 2  # refuses to overwrite
+    assert run(None, "init", "--force").exit_code == 0
+    from digest import config
+
+    cfg = config.load(str(tmp_path / "wp-digest.toml"))
+    assert cfg.sources[0].name == "nextias"
+
+
+def test_status_text_and_json(conf, site):
+    assert run(conf, "crawl").exit_code == 0
+    result = run(conf, "status")
+    assert result.exit_code == 0
+    assert "sample: 26 posts, 26 revisions" in result.stdout
+    assert "incremental, ok (26 new, 0 updated)" in result.stdout
+    assert "cursor posts: modified after 2026-04-22T06:00:00 UTC" in result.stdout
+    data = json.loads(run(conf, "status", "--json").stdout)
+    [src] = data["sources"]
+    assert src["posts"] == 26 and src["last_crawl"]["outcome"] == "ok"
+    assert src["cursors"] == {"posts": "2026-04-22T06:00:00"}
+
+
+def test_sample_crawl(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run(None, "--db", "s.db", "crawl", "--sample")
+    assert result.exit_code == 0, result.output
+    assert "sample: 26 new, 0 updated" in result.stdout
+
+
+def test_progress_with_verbose(conf, site):
+    result = run(conf, "-v", "crawl")
+    assert result.exit_code == 0
+    assert "sample: 1 pages, 26/26 posts" in result.stderr
+    quiet = run(conf, "-q", "crawl")
+    assert quiet.exit_code == 0 and quiet.stdout == "" and quiet.stderr == ""

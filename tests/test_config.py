@@ -1,0 +1,98 @@
+"""The config loader: one typed object, and one-line errors naming file and key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest import config
+
+
+def load_text(tmp_path: Path, text: str) -> config.Config:
+    path = tmp_path / "wp-digest.toml"
+    path.write_text(text, encoding="utf-8")
+    return config.load(str(path))
+
+
+def test_defaults_without_a_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("WP_DIGEST_CONFIG", raising=False)
+    cfg = config.load(None)
+    assert cfg.path is None and cfg.sources == ()
+    assert cfg.timezone == "Asia/Kolkata"
+    assert cfg.crawl.requests_per_second == 1.0
+    assert cfg.crawl.user_agent.startswith("wp-digest/")
+
+
+def test_full_file(tmp_path):
+    cfg = load_text(
+        tmp_path,
+        """
+timezone = "Europe/London"
+database = "data/state.db"
+[[source]]
+name = "nextias"
+url = "https://www.nextias.com/ca"
+post_types = ["posts", "current_affairs"]
+categories = [21]
+[crawl]
+requests_per_second = 0.5
+user_agent = "tester"
+""",
+    )
+    assert cfg.database == tmp_path / "data" / "state.db"  # relative to the file
+    [src] = cfg.sources
+    assert src.url == "https://www.nextias.com/ca/"  # a trailing slash is added
+    assert src.post_types == ("posts", "current_affairs") and src.categories == (21,)
+    assert cfg.crawl.requests_per_second == 0.5 and cfg.crawl.user_agent == "tester"
+    assert str(cfg.tz) == "Europe/London"
+
+
+def test_lookup_order(tmp_path, monkeypatch):
+    (tmp_path / "a.toml").write_text('timezone = "UTC"\n')
+    (tmp_path / "wp-digest.toml").write_text('timezone = "Asia/Tokyo"\n')
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("WP_DIGEST_CONFIG", raising=False)
+    assert config.load(None).timezone == "Asia/Tokyo"
+    monkeypatch.setenv("WP_DIGEST_CONFIG", str(tmp_path / "a.toml"))
+    assert config.load(None).timezone == "UTC"
+    assert config.load(str(tmp_path / "wp-digest.toml")).timezone == "Asia/Tokyo"
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("timezon = 'UTC'", "timezon: unknown key (did you mean 'timezone'?)"),
+        ("timezone = 'Mars/Base'", "timezone: unknown time zone 'Mars/Base'"),
+        ("timezone = 5", "timezone: expected str, got int 5"),
+        ("[crawl]\nrequests_per_secnd = 2", "crawl.requests_per_secnd: unknown key (did you mean"),
+        ("[crawl]\nrequests_per_second = 0", "crawl.requests_per_second: must be greater than 0"),
+        ("[crawl]\nrequests_per_second = true", "expected int or float, got bool"),
+        ("[crawl]\nretries = -1", "crawl.retries: must be 0 or more"),
+        ("[[source]]\nurl = 'https://x.org/'", "source[0].name: every [[source]] needs a name"),
+        ("[[source]]\nname = 'x'\nurl = 'ftp://x.org/'", "source 'x'.url: not an http(s) URL"),
+        (
+            "[[source]]\nname = 'x'\nurl = 'https://x.org/'\ncategory = [1]",
+            "did you mean 'categories'",
+        ),
+        ("[[source]]\nname = 'x'\nurl = 'https://x.org/'\ncategories = ['a']", "term IDs"),
+        (
+            "[[source]]\nname = 'x'\nurl = 'https://x.org/'\n[[source]]\nname = 'x'\nurl = 'https://y.org/'",
+            "source 'x': defined more than once",
+        ),
+        ("timezone = ", "invalid TOML"),
+    ],
+)
+def test_errors_name_file_and_key(tmp_path, text, message):
+    with pytest.raises(config.ConfigError) as err:
+        load_text(tmp_path, text)
+    line = str(err.value)
+    assert "\n" not in line
+    assert line.startswith(str(tmp_path / "wp-digest.toml") + ": ")
+    assert message in line
+
+
+def test_missing_explicit_file(tmp_path):
+    with pytest.raises(config.ConfigError, match="cannot read config"):
+        config.load(str(tmp_path / "nope.toml"))

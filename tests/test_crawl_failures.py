@@ -1,0 +1,176 @@
+"""A source that misbehaves stops with one clear line; what was saved stays; the cursor is right."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from conftest import make_post, open_state, run, table, write_config
+
+from digest.samplesite import WordPressServer
+
+POSTS = "wp/v2/posts"
+
+
+def many_posts(n: int = 250) -> list[dict]:
+    return [make_post(i, f"2026-04-01T{i // 60:02d}:{i % 60:02d}:00") for i in range(1, n + 1)]
+
+
+def fail_on_posts_request(number: int, answer):
+    """A fault hook that answers the `number`-th request to the posts collection with `answer`."""
+    seen = {"n": 0}
+
+    def fault(route, params):
+        if route != POSTS:
+            return None
+        seen["n"] += 1
+        return answer if seen["n"] == number else None
+
+    return fault
+
+
+CHALLENGE = (200, {"Content-Type": "text/html"}, b"<html><title>Just a moment...</title></html>")
+TRUNCATED = (200, {"Content-Type": "application/json"}, b'[{"id": 1, "title": {"rendered": "x')
+WRONG_SHAPE = (200, {"Content-Type": "application/json"}, b'{"posts": []}')
+NO_ID = (200, {"Content-Type": "application/json"}, b'[{"title": "no id"}]')
+BAD_DATE = (
+    200,
+    {"Content-Type": "application/json"},
+    b'[{"id": 5, "date_gmt": "yesterday", "modified_gmt": "2026-04-01T00:00:00"}]',
+)
+FORBIDDEN = (403, {"Content-Type": "text/html"}, b"<html>Access denied</html>")
+
+
+@pytest.mark.parametrize(
+    "answer, message",
+    [
+        (CHALLENGE, "expected JSON, got text/html at "),
+        (TRUNCATED, "invalid JSON (Unterminated string"),
+        (WRONG_SHAPE, "expected a JSON list of posts, got dict at "),
+        (NO_ID, "post has no valid id: None at "),
+        (BAD_DATE, "post 5: date_gmt is not a date-time: 'yesterday' at "),
+        (FORBIDDEN, "HTTP 403 from "),
+    ],
+    ids=["challenge-200", "truncated", "object", "no-id", "bad-date", "403"],
+)
+def test_bad_second_page_keeps_the_first_and_the_cursor(tmp_path, answer, message):
+    with WordPressServer(many_posts()) as site:
+        site.fault = fail_on_posts_request(2, answer)
+        cfg = write_config(tmp_path, {"wp": site.url})
+        result = run(cfg, "crawl")
+        assert result.exit_code == 1
+        [line] = result.stderr.strip().splitlines()
+        assert line.startswith("error: wp: " + message), line
+        assert f"{site.url}wp-json/wp/v2/posts?" in line  # names the URL
+        db = open_state(cfg)
+        assert db["posts"].count == 100  # page 1 saved whole, nothing of page 2
+        # Page 1 ended at 01:40:00 (post 100); the posts at that second come again.
+        assert db["cursors"].get(("wp", "posts"))["cursor"] == "2026-04-01T01:39:59"
+        [crawl] = table(db, "crawls")
+        assert crawl["outcome"] == "failed" and crawl["error"] == line.removeprefix("error: wp: ")
+        # The next clean crawl completes the data.
+        site.fault = None
+        result = run(cfg, "crawl")
+        assert result.exit_code == 0, result.output
+        assert "wp: 150 new" in result.stdout
+        assert db["posts"].count == 250
+        assert db["cursors"].get(("wp", "posts"))["cursor"] == "2026-04-01T04:10:00"
+
+
+def test_server_errors_are_retried_then_reported(tmp_path):
+    with WordPressServer(many_posts(5)) as site:
+        site.fault = lambda route, params: (
+            (503, {"Content-Type": "text/html"}, b"busy") if route == POSTS else None
+        )
+        cfg = write_config(tmp_path, {"wp": site.url})
+        result = run(cfg, "crawl")
+        assert result.exit_code == 1
+        assert site.requests_to(POSTS) == 3  # the first try and two retries
+        assert "HTTP 503 from" in result.stderr and "after 3 tries" in result.stderr
+        assert open_state(cfg)["posts"].count == 0
+
+
+def test_transient_errors_then_success(tmp_path):
+    with WordPressServer(many_posts(5)) as site:
+        site.fault = fail_on_posts_request(1, (502, {}, b"bad gateway"))
+        cfg = write_config(tmp_path, {"wp": site.url})
+        result = run(cfg, "crawl")
+        assert result.exit_code == 0, result.output
+        assert open_state(cfg)["posts"].count == 5
+
+
+def test_429_retry_after_is_honoured(tmp_path):
+    times: list[float] = []
+
+    def fault(route, params):
+        if route != POSTS:
+            return None
+        times.append(time.monotonic())
+        if len(times) == 1:
+            return (429, {"Retry-After": "2", "Content-Type": "application/json"}, b"{}")
+        return None
+
+    with WordPressServer(many_posts(5)) as site:
+        site.fault = fault
+        cfg = write_config(tmp_path, {"wp": site.url})
+        result = run(cfg, "crawl")
+        assert result.exit_code == 0, result.output
+        assert len(times) == 2
+        assert times[1] - times[0] >= 1.9  # waited as asked, not the 0.01 s backoff
+        assert open_state(cfg)["posts"].count == 5
+
+
+def test_page_past_the_end_is_the_normal_end(tmp_path):
+    """A tie walk whose last page vanished (400 past the end) restarts, it does not fail."""
+    posts = [make_post(i, "2026-04-02T10:00:00") for i in range(1, 151)]
+    with WordPressServer(posts) as site:
+        state = {"moved": False}
+
+        def shrink(route, params):
+            # Just before the tie walk's page 2, 60 posts leave the second (edited now).
+            if params.get("page") == "2" and not state["moved"]:
+                state["moved"] = True
+                for i in range(1, 61):
+                    site.edit(i, "2026-04-03T00:00:00")
+
+        site.on_request = shrink
+        cfg = write_config(tmp_path, {"wp": site.url})
+        result = run(cfg, "crawl")
+        assert result.exit_code == 0, result.output
+        assert state["moved"]
+        assert open_state(cfg)["posts"].count == 150
+
+
+def test_robots_txt_disallowing_the_api(tmp_path):
+    with WordPressServer(many_posts(3), robots="User-agent: *\nDisallow: /wp-json/\n") as site:
+        cfg = write_config(tmp_path, {"wp": site.url})
+        result = run(cfg, "crawl")
+        assert result.exit_code == 1
+        assert "error: wp: disallowed by the site's robots.txt: " in result.stderr
+        assert site.requests_to(POSTS) == 0
+
+
+def test_connection_refused(tmp_path):
+    with WordPressServer([]) as site:
+        url = site.url
+    cfg = write_config(tmp_path, {"gone": url})
+    result = run(cfg, "crawl")
+    assert result.exit_code == 1
+    assert f"error: gone: cannot fetch {url} after 3 tries: " in result.stderr
+
+
+def test_unsaveable_page_stops_the_walk(tmp_path):
+    """If the store refuses a page, no later page is saved and the cursor stays."""
+    with WordPressServer(many_posts()) as site:
+        cfg = write_config(tmp_path, {"wp": site.url})
+        db = open_state(cfg)
+        # A trigger that makes saving post 150 (on page 2) fail.
+        db.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON posts WHEN NEW.post_id = 150 "
+            "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"
+        )
+        result = run(cfg, "crawl")
+        assert result.exit_code == 1
+        assert "cannot save a page of wp: disk on fire" in result.stderr
+        assert db["posts"].count == 100
+        assert db["cursors"].get(("wp", "posts"))["cursor"] == "2026-04-01T01:39:59"

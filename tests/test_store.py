@@ -1,0 +1,81 @@
+"""Store semantics on real SQLite files: dedup by (source, post_id) and content revisions."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest import store
+
+
+def post(
+    post_id=1, title="T", content="<p>c</p>", excerpt="e", modified="2026-04-01T00:00:00", **kw
+):
+    return {
+        "post_id": post_id,
+        "post_type": "posts",
+        "title": title,
+        "content": content,
+        "excerpt": excerpt,
+        "link": f"https://x/{post_id}",
+        "slug": "s",
+        "date_gmt": "2026-04-01T00:00:00",
+        "modified_gmt": modified,
+        "categories": kw.get("categories", [1]),
+        "tags": [],
+        "version_count": None,
+    }
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = store.open_db(tmp_path / "s.db")
+    yield database
+    database.close()
+
+
+def test_schema_is_versioned_and_wal(db, tmp_path):
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    assert db.journal_mode == "wal"
+    store.open_db(tmp_path / "s.db").close()  # reopening migrates nothing and keeps data
+
+
+def test_revisions(db):
+    assert store.save_page(db, "a", [post()]).new_posts == 1
+    assert store.save_page(db, "a", [post()]) == store.SaveResult()  # unchanged: nothing
+    assert store.save_page(db, "a", [post(modified="2026-04-02T00:00:00")]).touched == 1
+    r = store.save_page(db, "a", [post(content="<p>new</p>", modified="2026-04-03T00:00:00")])
+    assert r.new_revisions == 1
+    assert store.save_page(db, "a", [post(excerpt="e2")]).new_revisions == 1
+    row = db["posts"].get(("a", 1))
+    assert row["revision"] == 3 and row["excerpt"] == "e2"
+    assert [r["revision"] for r in db["post_revisions"].rows] == [1, 2, 3]
+    # The same post ID on another site is another post.
+    assert store.save_page(db, "b", [post()]).new_posts == 1
+
+
+def test_terms_change_refreshes_without_a_revision(db):
+    store.save_page(db, "a", [post()])
+    assert store.save_page(db, "a", [post(categories=[1, 2])]).touched == 1
+    row = db["posts"].get(("a", 1))
+    assert row["categories"] == "[1, 2]" and row["revision"] == 1
+
+
+def test_page_and_cursor_are_one_transaction(db):
+    db.execute(
+        "CREATE TRIGGER refuse BEFORE INSERT ON posts WHEN NEW.post_id = 2 "
+        "BEGIN SELECT RAISE(ABORT, 'refused'); END"
+    )
+    with pytest.raises(Exception, match="refused"):
+        store.save_page(
+            db, "a", [post(), post(post_id=2)], post_type="posts", cursor="2026-04-01T00:00:00"
+        )
+    assert db["posts"].count == 0
+    assert db["cursors"].count == 0
+
+
+def test_cursor_written_only_when_moved(db):
+    store.save_page(db, "a", [], post_type="posts", cursor="2026-04-01T00:00:00")
+    first = db["cursors"].get(("a", "posts"))
+    store.save_page(db, "a", [], post_type="posts", cursor="2026-04-01T00:00:00")
+    assert db["cursors"].get(("a", "posts")) == first
+    assert store.get_cursors(db, "a") == {"posts": "2026-04-01T00:00:00"}
