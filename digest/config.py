@@ -170,7 +170,8 @@ def check_timezone(name: str) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown time zone {name!r} (use an IANA name such as Asia/Kolkata)")
+        message = f"unknown time zone {name!r} (use an IANA name such as Asia/Kolkata)"
+        raise ValueError(message) from None
     return name
 
 
