@@ -1,0 +1,44 @@
+"""`pip install .` gives a working wp-digest from any directory, package data included."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_wheel_installs_and_runs_from_another_directory(tmp_path):
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(dist), str(ROOT)],
+        check=True,
+    )
+    [wheel] = dist.glob("wp_digest-*.whl")
+    env_dir = tmp_path / "venv"
+    # The dependencies come from this interpreter's site-packages; wp-digest itself only
+    # from the wheel, so a file missing from the wheel fails here.
+    venv.create(env_dir, system_site_packages=True, with_pip=True)
+    bin_dir = env_dir / "bin"
+    subprocess.run(
+        [bin_dir / "python", "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True
+    )
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+
+    def run(*args):
+        return subprocess.run(args, cwd=work, capture_output=True, text=True, timeout=120)
+
+    where = run(bin_dir / "python", "-c", "import digest, spiders; print(digest.__file__)")
+    assert str(env_dir) in where.stdout, where.stdout + where.stderr
+    version = run(bin_dir / "wp-digest", "--version")
+    assert version.returncode == 0 and "0.1.0" in version.stdout
+    assert run(bin_dir / "python", "-m", "digest", "--help").returncode == 0
+    crawl = run(bin_dir / "wp-digest", "--db", "sample.db", "crawl", "--sample")
+    assert crawl.returncode == 0, crawl.stderr
+    assert "sample: 26 new" in crawl.stdout
+    assert run(bin_dir / "wp-digest", "init").returncode == 0
+    assert "[[source]]" in (work / "wp-digest.toml").read_text()
