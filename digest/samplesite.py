@@ -16,6 +16,7 @@ import math
 import random
 import re
 import threading
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -63,6 +64,7 @@ class WordPressServer:
         self.categories = list(categories or [])
         self.tags: list[dict[str, Any]] = []
         self.log: list[str] = []  # every request's path and query, in order
+        self.seen: list[tuple[float, str]] = []  # (monotonic time, User-Agent) per request
         self.fault: Fault | None = None
         self.on_request: Callable[[str, dict[str, str]], None] | None = None
         self.lock = threading.RLock()
@@ -247,6 +249,7 @@ class _Handler(BaseHTTPRequestHandler):
         params = {k: v[-1] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
         with site.lock:
             site.log.append(self.path)
+            site.seen.append((time.monotonic(), self.headers.get("User-Agent", "")))
         route = self._route(parts.path, params)
         if site.on_request:
             site.on_request(route or parts.path, params)

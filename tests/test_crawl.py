@@ -245,3 +245,18 @@ def test_repeated_crawls_in_one_long_lived_process(conf, site):
         [outcome] = crawl.run(cfg, list(cfg.sources))
         assert outcome.ok, outcome.error
         assert outcome.new_posts == (27 if n == 0 else 1)
+
+
+def test_polite_user_agent_and_rate(tmp_path, sample_posts):
+    posts = [make_post(i, f"2026-04-01T00:{i // 60:02d}:{i % 60:02d}") for i in range(1, 301)]
+    with WordPressServer(posts) as site:
+        cfg = write_config(tmp_path, {"wp": site.url}, extra="")
+        text = cfg.read_text().replace("requests_per_second = 1000", "requests_per_second = 8")
+        cfg.write_text(text + 'user_agent = "wp-digest-test/1.0 (+https://example.org/)"\n')
+        assert run(cfg, "crawl").exit_code == 0
+        agents = {agent for _, agent in site.seen}
+        assert agents == {"wp-digest-test/1.0 (+https://example.org/)"}
+        times = [t for t, _ in site.seen]
+        gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+        assert len(times) >= 5
+        assert min(gaps) >= 1 / 8 * 0.9  # never faster than requests_per_second
