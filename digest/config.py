@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from digest import __version__
+from digest.classify import PAPERS, Rules
 
 CONFIG_ENV = "WP_DIGEST_CONFIG"
 DEFAULT_NAME = "wp-digest.toml"
@@ -34,6 +35,22 @@ class Source:
     url: str
     post_types: tuple[str, ...] = ("posts",)
     categories: tuple[int, ...] = ()
+    classify: Rules = field(default_factory=Rules)
+
+
+def source_from_dict(data: dict[str, Any]) -> Source:
+    """Rebuild a Source from `dataclasses.asdict` output (the crawler child gets JSON)."""
+    rules = data.get("classify") or {}
+    return Source(
+        name=data["name"],
+        url=data["url"],
+        post_types=tuple(data.get("post_types") or ("posts",)),
+        categories=tuple(data.get("categories") or ()),
+        classify=Rules(
+            subjects=tuple((k, p) for k, p in rules.get("subjects", ())),
+            categories=tuple((int(k), p) for k, p in rules.get("categories", ())),
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -143,9 +160,31 @@ def _source(raw: Any, index: int, file: str) -> Source:
         url=url,
         post_types=t.str_list("post_types", ("posts",)),
         categories=tuple(categories),
+        classify=_rules(t.get("classify", dict, {}), f"source {name!r}.classify", file),
     )
     t.done()
     return source
+
+
+def _paper(t: _Table, key: str, value: Any) -> str:
+    if value not in PAPERS:
+        raise t.err(key, f"unknown paper {value!r} (one of {', '.join(PAPERS)})")
+    return value
+
+
+def _rules(raw: Any, where: str, file: str) -> Rules:
+    """[source.classify]: `subjects = {"keyword" = "GS3"}`, `categories = {"21" = "GS2"}`."""
+    t = _Table(raw, where, file)
+    subjects = t.get("subjects", dict, {})
+    cats = t.get("categories", dict, {})
+    t.done()
+    out_subjects = tuple((k.lower(), _paper(t, f"subjects.{k}", v)) for k, v in subjects.items())
+    out_cats = []
+    for key, value in cats.items():
+        if not key.isdigit():
+            raise t.err(f"categories.{key}", 'keys are category or tag term IDs, e.g. "21"')
+        out_cats.append((int(key), _paper(t, f"categories.{key}", value)))
+    return Rules(subjects=out_subjects, categories=tuple(out_cats))
 
 
 def _crawl(raw: Any, file: str) -> CrawlSettings:

@@ -159,6 +159,7 @@ def _child() -> int:
     )
     db = store.open_db(job["database"])
     cursors = {s["name"]: store.get_cursors(db, s["name"]) for s in job["sources"]}
+    need_terms = {s["name"]: not store.has_terms(db, s["name"]) for s in job["sources"]}
     db.close()
     process = CrawlerProcess(settings)
     crawlers = []
@@ -172,6 +173,7 @@ def _child() -> int:
             cursors=cursors[source["name"]],
             after=job.get("after"),
             before=job.get("before"),
+            fetch_terms=need_terms[source["name"]],
         )
     process.start()
     for crawler in crawlers:

@@ -16,7 +16,8 @@ from scrapy.spiders import Spider
 from scrapy.utils.defer import deferred_from_coro
 
 from digest import store
-from spiders.wordpress import ApiRootItem, PageItem
+from digest.classify import classify_row
+from spiders.wordpress import ApiRootItem, PageItem, TermsItem
 
 
 class StorePipeline:
@@ -46,6 +47,7 @@ class StorePipeline:
         self.crawl_id = store.start_crawl(
             self.db, spider.source, spider.mode, since=spider.after, until=spider.before
         )
+        self.names = store.term_names(self.db, spider.source)
 
     def process_item(self, item: Any) -> Any:
         if self.broken:
@@ -53,6 +55,9 @@ class StorePipeline:
         try:
             if isinstance(item, ApiRootItem):
                 store.save_source(self.db, item.source, item.url, item.api_root)
+            elif isinstance(item, TermsItem):
+                store.save_terms(self.db, item.source, item.taxonomy, item.terms)
+                self.names = store.term_names(self.db, item.source)
             elif isinstance(item, PageItem):
                 self._save(item)
         except Exception as e:  # noqa: BLE001 - any failure must stop the walk, not just log
@@ -69,8 +74,14 @@ class StorePipeline:
             engine.close_spider(self.spider, "error")
 
     def _save(self, item: PageItem) -> None:
+        rules = self.spider.rules
         result = store.save_page(
-            self.db, item.source, item.posts, post_type=item.post_type, cursor=item.cursor
+            self.db,
+            item.source,
+            item.posts,
+            post_type=item.post_type,
+            cursor=item.cursor,
+            on_change=lambda row: classify_row(row, rules, self.names),
         )
         self.result += result
         if item.posts:

@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 30_000
 
 # Columns of `posts` that come straight from a crawled post.
@@ -121,7 +121,19 @@ def _migrate_1(db: sqlite_utils.Database) -> None:
         db["posts"].enable_fts(["title", "content"], create_triggers=True, tokenize="porter")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migrate_1]
+def _migrate_2(db: sqlite_utils.Database) -> None:
+    """Classification (papers, subjects) on posts, and the sites' term names."""
+    for column in ("papers", "subjects"):
+        if column not in db["posts"].columns_dict:
+            db["posts"].add_column(column, str)
+    db["terms"].create(
+        {"source": str, "taxonomy": str, "term_id": int, "name": str, "slug": str},
+        pk=("source", "taxonomy", "term_id"),
+        if_not_exists=True,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migrate_1, _migrate_2]
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:
@@ -166,6 +178,34 @@ def save_source(db: sqlite_utils.Database, name: str, url: str, api_root: str) -
 def get_cursors(db: sqlite_utils.Database, source: str) -> dict[str, str]:
     rows = db.execute("SELECT post_type, cursor FROM cursors WHERE source = ?", [source])
     return {post_type: cursor for post_type, cursor in rows}
+
+
+# --- terms (category and tag names, for classification) -----------------------------------
+
+
+def save_terms(db: sqlite_utils.Database, source: str, taxonomy: str, terms: list[dict]) -> None:
+    rows = [
+        {
+            "source": source,
+            "taxonomy": taxonomy,
+            "term_id": t["id"],
+            "name": t["name"],
+            "slug": t.get("slug"),
+        }
+        for t in terms
+    ]
+    with db.atomic():
+        db["terms"].upsert_all(rows, pk=("source", "taxonomy", "term_id"))
+
+
+def term_names(db: sqlite_utils.Database, source: str) -> dict[int, str]:
+    rows = db.execute("SELECT term_id, name FROM terms WHERE source = ?", [source])
+    return {term_id: name for term_id, name in rows}
+
+
+def has_terms(db: sqlite_utils.Database, source: str) -> bool:
+    row = db.execute("SELECT 1 FROM terms WHERE source = ? LIMIT 1", [source]).fetchone()
+    return row is not None
 
 
 # --- posts ---------------------------------------------------------------------------------
@@ -226,8 +266,9 @@ def _save_post(
     on_change: PostHook | None,
 ) -> SaveResult:
     row = {k: post.get(k) for k in POST_FIELDS}
+    terms = {key: sorted(row[key] or []) for key in ("categories", "tags")}
     for key in ("categories", "tags"):
-        row[key] = json.dumps(sorted(row[key] or []))
+        row[key] = json.dumps(terms[key])
     digest = content_hash(post["title"], post["content"], post["excerpt"])
     old = db.execute(
         "SELECT revision, content_hash, modified_gmt, categories, tags, post_type, link, slug, "
@@ -246,7 +287,7 @@ def _save_post(
         full = {**key, **row, "revision": revision, "content_hash": digest}
         full.update(first_seen=stamp, last_changed=stamp)
         if on_change:
-            full.update(on_change(full))
+            full.update(on_change({**full, **terms}))
         db["posts"].insert(full)
         result = SaveResult(new_posts=1)
         if last is not None and last[1] == digest:
@@ -255,7 +296,7 @@ def _save_post(
         revision = old[0] + 1
         full = {**key, **row, "revision": revision, "content_hash": digest, "last_changed": stamp}
         if on_change:
-            full.update(on_change(full))
+            full.update(on_change({**full, **terms}))
         db["posts"].update((source, post["post_id"]), full)
         result = SaveResult(new_revisions=1)
     else:
@@ -265,8 +306,7 @@ def _save_post(
         if not changed:
             return SaveResult()
         if on_change and ("categories" in changed or "tags" in changed):
-            full = {**key, **row, "revision": old[0], "content_hash": digest}
-            changed.update(on_change(full))
+            changed.update(on_change({**key, **row, **terms}))
         db["posts"].update((source, post["post_id"]), changed)
         return SaveResult(touched=1)
     db["post_revisions"].insert(
@@ -283,6 +323,25 @@ def _save_post(
         }
     )
     return result
+
+
+def reclassify(db: sqlite_utils.Database, source: str, hook: PostHook) -> tuple[int, int]:
+    """Recompute derived columns of a source's stored posts; no revision is made.
+
+    Returns (posts looked at, posts changed).
+    """
+    seen = changed = 0
+    with db.atomic():
+        rows = list(db.query("SELECT * FROM posts WHERE source = ?", [source]))
+        for row in rows:
+            seen += 1
+            for key in ("categories", "tags"):
+                row[key] = json.loads(row[key] or "[]")
+            update = {k: v for k, v in hook(row).items() if row.get(k) != v}
+            if update:
+                db["posts"].update((source, row["post_id"]), update)
+                changed += 1
+    return seen, changed
 
 
 # --- crawls --------------------------------------------------------------------------------
@@ -335,6 +394,13 @@ def status(db: sqlite_utils.Database) -> list[dict[str, Any]]:
             "FROM crawls WHERE source = ? ORDER BY id DESC LIMIT 1",
             [name],
         ).fetchone()
+        papers = dict(
+            db.execute(
+                "SELECT j.value, count(*) FROM posts, json_each(coalesce(posts.papers, '[]')) j "
+                "WHERE source = ? GROUP BY j.value",
+                [name],
+            ).fetchall()
+        )
         last_crawl = None
         if last:
             keys = ("mode", "started", "finished", "outcome", "error", "new_posts")
@@ -344,6 +410,7 @@ def status(db: sqlite_utils.Database) -> list[dict[str, Any]]:
                 "source": name,
                 "posts": posts,
                 "revisions": revisions,
+                "papers": papers,
                 "last_crawl": last_crawl,
                 "cursors": get_cursors(db, name),
             }
