@@ -209,16 +209,10 @@ class WordPressSpider(scrapy.Spider):
         if not isinstance(data, list):
             self.logger.info("no %s at %s (HTTP %s)", taxonomy, response.url, response.status)
             data = []
-        terms = [
-            t
-            for t in data
-            if isinstance(t, dict)
-            and isinstance(t.get("id"), int)
-            and isinstance(t.get("name"), str)
-        ]
+        terms = [t for t in data if isinstance(t, dict) and _is_term(t)]
         if terms:
             yield TermsItem(self.source, taxonomy, terms)
-        pages = _int_header(response, b"X-WP-TotalPages") or 1 if terms else 1
+        pages = (_int_header(response, b"X-WP-TotalPages") or 1) if terms else 1
         yield from self._after_terms(taxonomy, page, pages)
 
     def _after_terms(self, taxonomy: str, page: int, pages: int) -> Iterator[Any]:
@@ -365,6 +359,10 @@ def _not_after_now(stamp: str, response: Response) -> str:
     except (TypeError, ValueError):
         return stamp
     return min(stamp, wp.shift(now.strftime(wp.WP_TIME), -1))
+
+
+def _is_term(term: dict[str, Any]) -> bool:
+    return isinstance(term.get("id"), int) and isinstance(term.get("name"), str)
 
 
 def _int_header(response: Response, name: bytes) -> int | None:
