@@ -5,6 +5,7 @@ Exit codes: 0 ok, 1 a runtime failure (a source or a delivery failed), 2 usage o
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import sys
@@ -17,6 +18,7 @@ from typing import Any
 import click
 
 from digest import __version__, config, crawl, store
+from digest.classify import PAPERS, Rules, classify_row
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -164,6 +166,34 @@ def crawl_cmd(state: State, sources: tuple[str, ...], since: Any, until: Any, sa
 
 
 @cli.command()
+@click.argument("sources", nargs=-1, metavar="[SOURCE]...")
+@click.pass_obj
+def reclassify(state: State, sources: tuple[str, ...]) -> None:
+    """Recompute papers and subjects of stored posts after the rules changed.
+
+    No re-crawl and no new revisions. SOURCE names a source in the database; without SOURCE,
+    every source in the database. Rules come from each source's [source.classify] table.
+    """
+    cfg = state.config
+    db = store.open_db(cfg.database)
+    try:
+        stored = [r[0] for r in db.execute("SELECT DISTINCT source FROM posts ORDER BY 1")]
+        for name in sources:
+            if name not in stored:
+                raise click.BadParameter(f"no posts stored for {name!r}", param_hint="SOURCE")
+        for name in sources or stored:
+            source = cfg.source(name)
+            rules = source.classify if source else Rules()
+            names = store.term_names(db, name)
+            hook = functools.partial(classify_row, rules=rules, names=names)
+            seen, changed = store.reclassify(db, name, hook)
+            if state.verbosity >= 0:
+                click.echo(f"{name}: {seen} posts, {changed} changed")
+    finally:
+        db.close()
+
+
+@cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
 def status(state: State, as_json: bool) -> None:
@@ -182,6 +212,9 @@ def status(state: State, as_json: bool) -> None:
         click.echo("nothing crawled yet")
     for src in report["sources"]:
         click.echo(f"{src['source']}: {src['posts']} posts, {src['revisions']} revisions")
+        if src["papers"]:
+            counts = [f"{p} {src['papers'][p]}" for p in PAPERS if p in src["papers"]]
+            click.echo("  papers: " + ", ".join(counts))
         last = src["last_crawl"]
         if last:
             when = last["finished"] or last["started"]
