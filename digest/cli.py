@@ -10,14 +10,14 @@ import json
 import logging
 import sys
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import click
 
-from digest import __version__, config, crawl, store
+from digest import __version__, archive, config, crawl, periods, queries, render, store
 from digest.classify import PAPERS, Rules, classify_row
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -191,6 +191,44 @@ def reclassify(state: State, sources: tuple[str, ...]) -> None:
                 click.echo(f"{name}: {seen} posts, {changed} changed")
     finally:
         db.close()
+
+
+@cli.command("digest")
+@click.option(
+    "--period", type=click.Choice(["daily", "weekly"]), default="daily", show_default=True
+)
+@click.option("--date", "day", type=DATE, help="A day in the period (default: the last one).")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Archive folder: write <label>.html/.txt, index.html and feed.xml there.",
+)
+@click.pass_obj
+def digest_cmd(state: State, period: str, day: Any, out: Path | None) -> None:
+    """Render the digest of a day or an ISO week, grouped by syllabus paper.
+
+    The period is a calendar day (or Monday-to-Sunday week) in the configured time zone;
+    by default yesterday (or last week). It lists posts first published in the period and
+    posts revised in it, marked "Updated". Without --out the text version is printed.
+    """
+    cfg = state.config
+    if day:
+        chosen = periods.containing(period, day.date(), cfg.tz)
+    else:
+        chosen = periods.last_completed(period, datetime.now(UTC), cfg.tz)
+    db = store.open_db(cfg.database)
+    try:
+        rows = queries.period_posts(db, *chosen.bounds_utc())
+    finally:
+        db.close()
+    view = render.build(rows, chosen, cfg.digest)
+    renderer = render.Renderer(cfg.digest)
+    if out is None:
+        click.echo(renderer.text(view), nl=False)
+        return
+    html_path, text_path = archive.publish(view, renderer, out)
+    if state.verbosity >= 0:
+        click.echo(f"{chosen.label}: {view.total} posts -> {html_path}, {text_path}")
 
 
 @cli.command()

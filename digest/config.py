@@ -65,12 +65,22 @@ class CrawlSettings:
 
 
 @dataclass(frozen=True)
+class DigestSettings:
+    title: str = "UPSC digest"
+    content: str = "excerpt"  # or "full"
+    images: bool = False
+    templates: Path | None = None  # a folder whose templates override the bundled ones
+    base_url: str = ""  # where the archive folder is served, for absolute feed links
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None
     timezone: str = "Asia/Kolkata"
     database: Path = Path(DEFAULT_NAME.replace(".toml", ".db"))
     sources: tuple[Source, ...] = ()
     crawl: CrawlSettings = field(default_factory=CrawlSettings)
+    digest: DigestSettings = field(default_factory=DigestSettings)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -205,6 +215,35 @@ def _crawl(raw: Any, file: str) -> CrawlSettings:
     return settings
 
 
+def _digest(raw: Any, file: str, base: Path) -> DigestSettings:
+    t = _Table(raw, "digest", file)
+    content = t.get("content", str, "excerpt")
+    if content not in ("excerpt", "full"):
+        raise t.err("content", f'expected "excerpt" or "full", got {content!r}')
+    templates = t.get("templates", str, None)
+    folder = None
+    if templates:
+        folder = Path(templates).expanduser()
+        folder = folder if folder.is_absolute() else base / folder
+        if not folder.is_dir():
+            raise t.err("templates", f"no such folder: {folder}")
+    base_url = t.get("base_url", str, "")
+    if base_url:
+        try:
+            base_url = check_url(base_url)
+        except ValueError as e:
+            raise t.err("base_url", str(e)) from None
+    settings = DigestSettings(
+        title=t.get("title", str, "UPSC digest"),
+        content=content,
+        images=t.get("images", bool, False),
+        templates=folder,
+        base_url=base_url,
+    )
+    t.done()
+    return settings
+
+
 def check_timezone(name: str) -> str:
     try:
         ZoneInfo(name)
@@ -237,6 +276,7 @@ def parse(data: dict[str, Any], path: Path | None) -> Config:
         database=database,
         sources=sources,
         crawl=_crawl(t.get("crawl", dict, {}), file),
+        digest=_digest(t.get("digest", dict, {}), file, base),
     )
     t.done()
     return config

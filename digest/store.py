@@ -131,6 +131,13 @@ def _migrate_2(db: sqlite_utils.Database) -> None:
         pk=("source", "taxonomy", "term_id"),
         if_not_exists=True,
     )
+    # File the posts stored before classification existed (with the built-in rules;
+    # `wp-digest reclassify` applies a source's own rules).
+    from digest.classify import Rules, classify_row
+
+    sources = [r[0] for r in db.execute("SELECT DISTINCT source FROM posts")]
+    for source in sources:
+        reclassify(db, source, lambda row: classify_row(row, Rules(), {}))
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migrate_1, _migrate_2]

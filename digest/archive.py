@@ -1,0 +1,64 @@
+"""The digest archive: a folder of rendered digests with index.html and an Atom feed.
+
+A small manifest (archive.json) remembers what each file is, so the index and the feed are
+rebuilt whole from it after every write, and the folder can be served as a static site.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from digest.render import DigestView, Renderer, write
+
+MANIFEST = "archive.json"
+
+
+def _load(out: Path) -> list[dict[str, Any]]:
+    path = out / MANIFEST
+    if not path.exists():
+        return []
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return []  # a damaged manifest is rebuilt from what is written next
+    return [e for e in entries if isinstance(e, dict) and (out / e.get("file", "")).exists()]
+
+
+def _atomic(path: Path, text: str) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def publish(
+    view: DigestView, renderer: Renderer, out: Path, *, now: datetime | None = None
+) -> tuple[Path, Path]:
+    """Write a digest into the archive folder and refresh index.html and feed.xml."""
+    html_path, text_path = write(view, renderer, out)
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    entries = [e for e in _load(out) if e["label"] != view.label]
+    entries.append(
+        {
+            "label": view.label,
+            "kind": view.kind,
+            "title": view.title,
+            "file": html_path.name,
+            "text": text_path.name,
+            "total": view.total,
+            "counts": view.counts,
+            "updated": stamp,
+        }
+    )
+    entries.sort(key=lambda e: e["label"].split("-", 1)[1], reverse=True)
+    _atomic(out / MANIFEST, json.dumps(entries, indent=1, ensure_ascii=False))
+    base = renderer.settings.base_url
+    title = renderer.settings.title
+    _atomic(out / "index.html", renderer.page("index.html.j2", entries=entries, title=title))
+    feed = renderer.html_env.get_template("feed.xml.j2").render(
+        entries=entries, title=title, base=base, updated=stamp
+    )
+    _atomic(out / "feed.xml", feed)
+    return html_path, text_path
