@@ -17,7 +17,8 @@ from typing import Any
 
 import sqlite_utils
 
-SCHEMA_VERSION = 2
+from digest import schema
+
 BUSY_TIMEOUT_MS = 30_000
 
 # Columns of `posts` that come straight from a crawled post.
@@ -46,103 +47,6 @@ def content_hash(title: str, content: str, excerpt: str) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-def _migrate_1(db: sqlite_utils.Database) -> None:
-    db["sources"].create(
-        {"name": str, "url": str, "api_root": str, "updated": str}, pk="name", if_not_exists=True
-    )
-    db["cursors"].create(
-        {"source": str, "post_type": str, "cursor": str, "updated": str},
-        pk=("source", "post_type"),
-        if_not_exists=True,
-    )
-    db["posts"].create(
-        {
-            "source": str,
-            "post_id": int,
-            "post_type": str,
-            "revision": int,
-            "title": str,
-            "link": str,
-            "slug": str,
-            "date_gmt": str,
-            "modified_gmt": str,
-            "excerpt": str,
-            "content": str,
-            "categories": str,
-            "tags": str,
-            "version_count": int,
-            "content_hash": str,
-            "first_seen": str,
-            "last_changed": str,
-        },
-        pk=("source", "post_id"),
-        if_not_exists=True,
-    )
-    db["posts"].create_index(["date_gmt"], if_not_exists=True)
-    db["posts"].create_index(["last_changed"], if_not_exists=True)
-    db["post_revisions"].create(
-        {
-            "source": str,
-            "post_id": int,
-            "revision": int,
-            "modified_gmt": str,
-            "content_hash": str,
-            "title": str,
-            "excerpt": str,
-            "content": str,
-            "version_count": int,
-            "seen_at": str,
-        },
-        pk=("source", "post_id", "revision"),
-        if_not_exists=True,
-    )
-    db["post_revisions"].create_index(["seen_at"], if_not_exists=True)
-    db["crawls"].create(
-        {
-            "id": int,
-            "source": str,
-            "mode": str,
-            "range_since": str,
-            "range_until": str,
-            "started": str,
-            "finished": str,
-            "requests": int,
-            "pages": int,
-            "new_posts": int,
-            "new_revisions": int,
-            "outcome": str,
-            "error": str,
-        },
-        pk="id",
-        if_not_exists=True,
-    )
-    db["crawls"].create_index(["source", "started"], if_not_exists=True)
-    if not db["posts_fts"].exists():
-        db["posts"].enable_fts(["title", "content"], create_triggers=True, tokenize="porter")
-
-
-def _migrate_2(db: sqlite_utils.Database) -> None:
-    """Classification (papers, subjects) on posts, and the sites' term names."""
-    for column in ("papers", "subjects"):
-        if column not in db["posts"].columns_dict:
-            db["posts"].add_column(column, str)
-    db["terms"].create(
-        {"source": str, "taxonomy": str, "term_id": int, "name": str, "slug": str},
-        pk=("source", "taxonomy", "term_id"),
-        if_not_exists=True,
-    )
-    # File the posts stored before classification existed (with the built-in rules;
-    # `wp-digest reclassify` applies a source's own rules).
-    from digest.classify import Rules, classify_row
-
-    sources = [r[0] for r in db.execute("SELECT DISTINCT source FROM posts")]
-    for source in sources:
-        reclassify(db, source, lambda row: classify_row(row, Rules(), {}))
-
-
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migrate_1, _migrate_2]
-
-
 def open_db(path: str | Path) -> sqlite_utils.Database:
     """Open (creating and migrating as needed) the database, in WAL mode with a busy timeout."""
     path = Path(path)
@@ -152,20 +56,8 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     if db.journal_mode != "wal":
         db.enable_wal()
-    migrate(db)
+    schema.migrate(db)
     return db
-
-
-def migrate(db: sqlite_utils.Database) -> None:
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise RuntimeError(
-            f"{db.conn}: database schema {version} is newer than this wp-digest ({SCHEMA_VERSION})"
-        )
-    for number in range(version, SCHEMA_VERSION):
-        with db.atomic():
-            MIGRATIONS[number](db)
-            db.execute(f"PRAGMA user_version = {number + 1}")
 
 
 # --- sources and cursors -------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest import store
+from digest import schema, store
 
 
 def post(
@@ -34,7 +34,7 @@ def db(tmp_path):
 
 
 def test_schema_is_versioned_and_wal(db, tmp_path):
-    assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    assert db.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
     assert db.journal_mode == "wal"
     store.open_db(tmp_path / "s.db").close()  # reopening migrates nothing and keeps data
 
