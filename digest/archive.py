@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from digest import clock
 from digest.render import DigestView, Renderer, write
 
 MANIFEST = "archive.json"
@@ -38,7 +39,7 @@ def publish(
 ) -> tuple[Path, Path]:
     """Write a digest into the archive folder and refresh index.html and feed.xml."""
     html_path, text_path = write(view, renderer, out)
-    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = (now or clock.now()).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     entries = [e for e in _load(out) if e["label"] != view.label]
     entries.append(
         {

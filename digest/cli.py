@@ -10,15 +10,28 @@ import json
 import logging
 import sys
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import click
 
-from digest import __version__, archive, config, crawl, periods, queries, render, store
+from digest import (
+    __version__,
+    archive,
+    clock,
+    config,
+    crawl,
+    deliver,
+    ledger,
+    periods,
+    queries,
+    render,
+    store,
+)
 from digest.classify import PAPERS, Rules, classify_row
+from digest.mail import ConfigProblem
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -215,7 +228,7 @@ def digest_cmd(state: State, period: str, day: Any, out: Path | None) -> None:
     if day:
         chosen = periods.containing(period, day.date(), cfg.tz)
     else:
-        chosen = periods.last_completed(period, datetime.now(UTC), cfg.tz)
+        chosen = periods.last_completed(period, clock.now(), cfg.tz)
     db = store.open_db(cfg.database)
     try:
         rows = queries.period_posts(db, *chosen.bounds_utc())
@@ -232,6 +245,44 @@ def digest_cmd(state: State, period: str, day: Any, out: Path | None) -> None:
 
 
 @cli.command()
+@click.option("--period", type=click.Choice(["daily", "weekly"]), help="Only these subscribers.")
+@click.option("--dry-run", is_flag=True, help="Show who would get what; send and record nothing.")
+@click.option("--to", "to", metavar="ADDR", help="Send a one-off preview to ADDR (no ledger).")
+@click.pass_obj
+def send(state: State, period: str | None, dry_run: bool, to: str | None) -> None:
+    """Mail each subscriber the digest that is due, exactly once.
+
+    A digest holds everything new or revised (in the subscriber's papers) not yet delivered
+    to them, up to the end of the last completed day or week. Temporary failures are
+    retried on later runs with backoff; the delivery ledger records every attempt.
+    """
+    cfg = state.config
+    db = store.open_db(cfg.database)
+    now = clock.now()
+    try:
+        if to:
+            if not config.EMAIL.match(to):
+                raise click.BadParameter(f"not an email address: {to!r}", param_hint="--to")
+            outcomes = [deliver.preview(cfg, db, now, to, period or "daily")]
+        else:
+            if not cfg.subscribers:
+                raise click.UsageError("no [[subscriber]] in the config: nobody to send to")
+            outcomes = deliver.send_due(cfg, db, now, period=period, dry_run=dry_run)
+    except ConfigProblem as e:
+        fail(str(e), 2)
+    finally:
+        db.close()
+    failed = [o for o in outcomes if o.status in ("failed", "retrying")]
+    for outcome in outcomes:
+        if outcome in failed:
+            click.echo(f"error: {outcome.line()}", err=True)
+        elif state.verbosity >= 0:
+            click.echo(outcome.line())
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
 def status(state: State, as_json: bool) -> None:
@@ -239,7 +290,11 @@ def status(state: State, as_json: bool) -> None:
     cfg = state.config
     db = store.open_db(cfg.database)
     try:
-        report = {"database": str(cfg.database), "sources": store.status(db)}
+        report = {
+            "database": str(cfg.database),
+            "sources": store.status(db),
+            "subscribers": ledger.report(db, [s.email for s in cfg.subscribers]),
+        }
     finally:
         db.close()
     if as_json:
@@ -264,6 +319,19 @@ def status(state: State, as_json: bool) -> None:
                 click.echo(f"  error: {last['error']}")
         for post_type, cursor in sorted(src["cursors"].items()):
             click.echo(f"  cursor {post_type}: modified after {cursor} UTC")
+    for sub in report["subscribers"]:
+        last = sub["last_sent"]
+        sent = f"last sent {last['label']} at {last['sent_at']} UTC" if last else "nothing sent yet"
+        click.echo(f"{sub['subscriber']}: {sent}")
+        for item in sub["pending"]:
+            click.echo(
+                f"  pending {item['label']}: {item['attempts']} tries, next after "
+                f"{item['next_attempt']} UTC"
+            )
+        for item in sub["failed"]:
+            click.echo(f"  failed {item['label']} after {item['attempts']} tries")
+        if sub["last_error"]:
+            click.echo(f"  last error: {sub['last_error']}")
 
 
 def main() -> None:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -74,6 +76,34 @@ class DigestSettings:
 
 
 @dataclass(frozen=True)
+class MailSettings:
+    transport: str = "outbox"  # "smtp" or "outbox"
+    host: str | None = None
+    port: int = 587
+    security: str = "starttls"  # "ssl" | "starttls" | "none" (loopback only)
+    username: str | None = None
+    password_env: str = "WP_DIGEST_SMTP_PASSWORD"
+    sender: str = "wp-digest <wp-digest@localhost>"
+    outbox: Path = Path("outbox")
+    unsubscribe: str | None = None
+    send_empty: bool = False
+    ca_file: Path | None = None
+    timeout: float = 60.0
+    list_id: str | None = None
+
+    def password(self) -> str | None:
+        """Read when needed, from the environment only; never stored in the config object."""
+        return os.environ.get(self.password_env) if self.username else None
+
+
+@dataclass(frozen=True)
+class Subscriber:
+    email: str
+    period: str = "daily"
+    papers: tuple[str, ...] = ()  # empty: every paper
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None
     timezone: str = "Asia/Kolkata"
@@ -81,6 +111,8 @@ class Config:
     sources: tuple[Source, ...] = ()
     crawl: CrawlSettings = field(default_factory=CrawlSettings)
     digest: DigestSettings = field(default_factory=DigestSettings)
+    mail: MailSettings = field(default_factory=MailSettings)
+    subscribers: tuple[Subscriber, ...] = ()
 
     @property
     def tz(self) -> ZoneInfo:
@@ -244,6 +276,91 @@ def _digest(raw: Any, file: str, base: Path) -> DigestSettings:
     return settings
 
 
+LOOPBACK = ("localhost", "127.0.0.1", "::1")
+EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.?[^@\s<>]*$")
+
+
+def _mail(raw: Any, file: str, base: Path) -> MailSettings:
+    t = _Table(raw, "mail", file)
+    host = t.get("host", str, None) or None
+    transport = t.get("transport", str, "smtp" if host else "outbox")
+    if transport not in ("smtp", "outbox"):
+        raise t.err("transport", f'expected "smtp" or "outbox", got {transport!r}')
+    if transport == "smtp" and not host:
+        raise t.err("host", 'transport "smtp" needs a host')
+    security = t.get("security", str, "starttls")
+    if security not in ("ssl", "starttls", "none"):
+        raise t.err("security", f'expected "ssl", "starttls" or "none", got {security!r}')
+    if transport == "smtp" and security == "none" and host not in LOOPBACK:
+        raise t.err("security", f'"none" (no TLS) is allowed only for loopback hosts, not {host}')
+    port = t.get("port", int, {"ssl": 465, "starttls": 587, "none": 25}[security])
+    if not 0 < port < 65536:
+        raise t.err("port", f"not a port number: {port}")
+    sender = t.get("from", str, MailSettings.sender)
+    if not EMAIL.match(parseaddr(sender)[1]):
+        raise t.err("from", f"not an email address: {sender!r}")
+    unsubscribe = t.get("unsubscribe", str, None)
+    if unsubscribe and not unsubscribe.startswith(("mailto:", "https://")):
+        raise t.err("unsubscribe", "expected a mailto: or https:// URL")
+    ca_file = t.get("ca_file", str, None)
+    ca_path = None
+    if ca_file:
+        ca_path = Path(ca_file).expanduser()
+        ca_path = ca_path if ca_path.is_absolute() else base / ca_path
+        if not ca_path.is_file():
+            raise t.err("ca_file", f"no such file: {ca_path}")
+    if "password" in t.data:
+        raise t.err(
+            "password",
+            "passwords never go in the file: set password_env to the "
+            "name of an environment variable that holds it",
+        )
+    outbox = Path(t.get("outbox", str, "outbox")).expanduser()
+    settings = MailSettings(
+        transport=transport,
+        host=host,
+        port=port,
+        security=security,
+        username=t.get("username", str, None) or None,
+        password_env=t.get("password_env", str, "WP_DIGEST_SMTP_PASSWORD"),
+        sender=sender,
+        outbox=outbox if outbox.is_absolute() else base / outbox,
+        unsubscribe=unsubscribe,
+        send_empty=t.get("send_empty", bool, False),
+        ca_file=ca_path,
+        timeout=t.number("timeout", 60.0),
+        list_id=t.get("list_id", str, None),
+    )
+    t.done()
+    return settings
+
+
+def _subscriber(raw: Any, index: int, file: str) -> Subscriber:
+    t = _Table(raw, f"subscriber[{index}]", file)
+    email = t.get("email", str, "")
+    if not EMAIL.match(email):
+        raise t.err("email", f"not an email address: {email!r}")
+    t.where = f"subscriber {email!r}"
+    period = t.get("period", str, "daily")
+    if period not in ("daily", "weekly"):
+        raise t.err("period", f'expected "daily" or "weekly", got {period!r}')
+    papers = t.get("papers", list, [])
+    for paper in papers:
+        _paper(t, "papers", paper)
+    subscriber = Subscriber(email=email, period=period, papers=tuple(papers))
+    t.done()
+    return subscriber
+
+
+def _subscribers(raw: list[Any], file: str) -> tuple[Subscriber, ...]:
+    subscribers = tuple(_subscriber(s, i, file) for i, s in enumerate(raw))
+    emails = [s.email.lower() for s in subscribers]
+    for email in emails:
+        if emails.count(email) > 1:
+            raise ConfigError(f"{file}: subscriber {email!r}: listed more than once")
+    return subscribers
+
+
 def check_timezone(name: str) -> str:
     try:
         ZoneInfo(name)
@@ -277,6 +394,8 @@ def parse(data: dict[str, Any], path: Path | None) -> Config:
         sources=sources,
         crawl=_crawl(t.get("crawl", dict, {}), file),
         digest=_digest(t.get("digest", dict, {}), file, base),
+        mail=_mail(t.get("mail", dict, {}), file, base),
+        subscribers=_subscribers(t.get("subscriber", list, []), file),
     )
     t.done()
     return config

@@ -76,6 +76,19 @@ def containing(kind: str, day: date, tz: ZoneInfo) -> Period:
     raise ValueError(f"unknown period {kind!r} (one of {', '.join(KINDS)})")
 
 
+def from_label(label: str, tz: ZoneInfo) -> Period:
+    """The period a label such as daily-2026-04-21 or weekly-2026-W17 names."""
+    kind, _, rest = label.partition("-")
+    if kind == "daily":
+        return containing(kind, date.fromisoformat(rest), tz)
+    if kind == "weekly":
+        year, week = rest.split("-W")
+        return containing(kind, date.fromisocalendar(int(year), int(week), 1), tz)
+    if kind == "monthly":
+        return containing(kind, date.fromisoformat(rest + "-01"), tz)
+    raise ValueError(f"not a period label: {label!r}")
+
+
 def last_completed(kind: str, now: datetime, tz: ZoneInfo) -> Period:
     """The latest period of `kind` that has fully ended by `now` (default digest)."""
     return containing(kind, now.astimezone(tz).date(), tz).previous()

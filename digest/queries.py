@@ -26,6 +26,12 @@ def _rows(db: sqlite_utils.Database, sql: str, params: list[Any]) -> list[dict[s
     return out
 
 
+def post_rows(db: sqlite_utils.Database, source: str, post_id: int) -> list[dict[str, Any]]:
+    return _rows(
+        db, f"SELECT {COLUMNS} FROM posts p WHERE p.source = ? AND p.post_id = ?", [source, post_id]
+    )
+
+
 def changes(db: sqlite_utils.Database, source: str, post_id: int, revision: int) -> list[str]:
     """What a revision changed compared with the one before it: title, content, excerpt."""
     rows = db.execute(

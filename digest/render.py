@@ -11,7 +11,7 @@ import html
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from typing import Any
 import css_inline
 import jinja2
 
+from digest import clock
 from digest.classify import PAPERS, TAGS, paper_rank
 from digest.config import DigestSettings
 from digest.periods import Period, local_time
@@ -152,7 +153,7 @@ def build(
             for post in group.posts:
                 post.ref = len(links) + 1
                 links.append((post.ref, post.link))
-    generated = (now or datetime.now(UTC)).astimezone(tz)
+    generated = (now or clock.now()).astimezone(tz)
     total = sum(s.count for s in sections)
     return DigestView(
         kind=period.kind,

@@ -136,6 +136,11 @@ def _migrate_3(db: sqlite_utils.Database) -> None:
         if_not_exists=True,
     )
     db["delivery_items"].create_index(["source", "post_id", "revision"], if_not_exists=True)
+    db["subscriptions"].create(
+        {"email": str, "period": str, "started": str, "created": str},
+        pk="email",
+        if_not_exists=True,
+    )
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [

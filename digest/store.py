@@ -11,13 +11,13 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
-from digest import schema
+from digest import clock, schema
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -38,7 +38,7 @@ POST_FIELDS = (
 
 
 def now_utc() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    return clock.now().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
 
 def content_hash(title: str, content: str, excerpt: str) -> str:
