@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import json
-import logging
 import sys
 from dataclasses import replace
 from datetime import date
@@ -23,11 +22,15 @@ from digest import (
     clock,
     config,
     crawl,
+    daemon,
     deliver,
     ledger,
+    lock,
+    logs,
     periods,
     queries,
     render,
+    schedule,
     store,
 )
 from digest.classify import PAPERS, Rules, classify_row
@@ -78,18 +81,26 @@ class Group(click.Group):
 @click.option("--db", metavar="PATH", help="SQLite database (overrides the config's `database`).")
 @click.option("-v", "--verbose", count=True, help="More output (repeat for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors.")
+@click.option(
+    "--log-format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Log lines on stderr for people, or JSON lines for machines.",
+)
 @click.version_option(__version__, prog_name="wp-digest")
 @click.pass_context
-def cli(ctx: click.Context, config_path: str | None, db: str | None, verbose: int, quiet: bool):
+def cli(
+    ctx: click.Context,
+    config_path: str | None,
+    db: str | None,
+    verbose: int,
+    quiet: bool,
+    log_format: str,
+):
     """Crawl WordPress current-affairs sites and mail digests grouped by UPSC syllabus paper."""
     verbosity = -1 if quiet else verbose
-    logging.basicConfig(
-        level={-1: logging.ERROR, 0: logging.WARNING, 1: logging.INFO}.get(
-            verbosity, logging.DEBUG
-        ),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    logs.setup(verbosity, log_format)
     ctx.obj = State(config_path, db, verbosity)
 
 
@@ -280,6 +291,47 @@ def send(state: State, period: str | None, dry_run: bool, to: str | None) -> Non
             click.echo(outcome.line())
     if failed:
         sys.exit(1)
+
+
+def _locked(state: State, wait: bool) -> lock.InstanceLock:
+    try:
+        return lock.InstanceLock(state.config.database).acquire(wait=wait)
+    except lock.Locked as e:
+        fail(str(e), 1)
+        raise  # unreachable: fail() exits
+
+
+WAIT = click.option("--wait", is_flag=True, help="Wait for another instance instead of exiting.")
+
+
+@cli.command()
+@WAIT
+@click.pass_obj
+def tick(state: State, wait: bool) -> None:
+    """Do once whatever is due now (crawl, send, retries), then exit: for cron.
+
+    Due is worked out from the database (last crawl, digests already sent, retry times), so
+    `*/15 * * * * wp-digest tick` catches up after downtime and never sends twice.
+    """
+    cfg = state.config
+    with _locked(state, wait):
+        result = schedule.tick(cfg)
+    if not result.ok:
+        sys.exit(1)
+
+
+@cli.command("run")
+@WAIT
+@click.pass_obj
+def run_cmd(state: State, wait: bool) -> None:
+    """Run as a daemon: crawl every [schedule] crawl_every, send digests at their times.
+
+    Stops cleanly on SIGTERM or SIGINT (the current page is saved, no new job starts).
+    """
+    cfg = state.config
+    with _locked(state, wait):
+        code = daemon.run(cfg)
+    sys.exit(code)
 
 
 @cli.command()

@@ -103,6 +103,17 @@ class Subscriber:
     papers: tuple[str, ...] = ()  # empty: every paper
 
 
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class ScheduleSettings:
+    crawl_every: int = 7200  # seconds
+    daily: tuple[int, int, int] = (7, 0, 0)  # local hour, minute, second
+    weekly: tuple[int, int, int, int] = (0, 7, 30, 0)  # weekday (mon=0), hour, minute, second
+    check_every: int = 60  # seconds between the daemon's checks of what is due
+
+
 @dataclass(frozen=True)
 class Config:
     path: Path | None
@@ -113,6 +124,7 @@ class Config:
     digest: DigestSettings = field(default_factory=DigestSettings)
     mail: MailSettings = field(default_factory=MailSettings)
     subscribers: tuple[Subscriber, ...] = ()
+    schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -361,6 +373,57 @@ def _subscribers(raw: list[Any], file: str) -> tuple[Subscriber, ...]:
     return subscribers
 
 
+def parse_duration(text: str) -> int:
+    """ "90s", "15m", "2h", "1d" (or combinations such as "1h30m") to seconds."""
+    parts = re.findall(r"(\d+)\s*([smhd])", text.lower())
+    if not parts or re.sub(r"\s|\d+\s*[smhd]", "", text.lower()):
+        raise ValueError(f"not a duration: {text!r} (use e.g. 30m, 2h, 1d)")
+    seconds = sum(int(n) * {"s": 1, "m": 60, "h": 3600, "d": 86400}[u] for n, u in parts)
+    if seconds <= 0:
+        raise ValueError(f"duration must be positive: {text!r}")
+    return seconds
+
+
+def parse_clock(text: str) -> tuple[int, int, int]:
+    """ "07:00" or "07:00:30" to (hour, minute, second)."""
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})(?::(\d{2}))?", text.strip())
+    if not match:
+        raise ValueError(f"not a time of day: {text!r} (use HH:MM)")
+    hour, minute, second = int(match[1]), int(match[2]), int(match[3] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise ValueError(f"not a time of day: {text!r}")
+    return hour, minute, second
+
+
+def _schedule(raw: Any, file: str) -> ScheduleSettings:
+    t = _Table(raw, "schedule", file)
+    try:
+        crawl_every = parse_duration(t.get("crawl_every", str, "2h"))
+    except ValueError as e:
+        raise t.err("crawl_every", str(e)) from None
+    try:
+        daily = parse_clock(t.get("daily", str, "07:00"))
+    except ValueError as e:
+        raise t.err("daily", str(e)) from None
+    weekly_text = t.get("weekly", str, "mon 07:30")
+    day, _, clock_text = weekly_text.strip().partition(" ")
+    if day.lower()[:3] not in WEEKDAYS:
+        raise t.err(
+            "weekly", f'expected a weekday and a time such as "mon 07:30", got {weekly_text!r}'
+        )
+    try:
+        weekly = (WEEKDAYS.index(day.lower()[:3]), *parse_clock(clock_text))
+    except ValueError as e:
+        raise t.err("weekly", str(e)) from None
+    try:
+        check_every = parse_duration(t.get("check_every", str, "60s"))
+    except ValueError as e:
+        raise t.err("check_every", str(e)) from None
+    settings = ScheduleSettings(crawl_every, daily, weekly, check_every)  # type: ignore[arg-type]
+    t.done()
+    return settings
+
+
 def check_timezone(name: str) -> str:
     try:
         ZoneInfo(name)
@@ -396,6 +459,7 @@ def parse(data: dict[str, Any], path: Path | None) -> Config:
         digest=_digest(t.get("digest", dict, {}), file, base),
         mail=_mail(t.get("mail", dict, {}), file, base),
         subscribers=_subscribers(t.get("subscriber", list, []), file),
+        schedule=_schedule(t.get("schedule", dict, {}), file),
     )
     t.done()
     return config

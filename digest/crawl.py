@@ -47,6 +47,16 @@ class Outcome:
         )
 
 
+ACTIVE: set[subprocess.Popen] = set()  # crawler children running now
+
+
+def interrupt() -> None:
+    """Ask running crawls to stop after the page in hand (Scrapy's graceful SIGINT)."""
+    for proc in list(ACTIVE):
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGINT)
+
+
 def range_bounds(since: date | None, until: date | None, tz: ZoneInfo) -> tuple[str, str | None]:
     """Exclusive GMT bounds for posts published from `since` to `until` inclusive, local dates.
 
@@ -94,6 +104,7 @@ def run(
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
+    ACTIVE.add(proc)
     # The child's progress and log lines go to our stderr as they come (whatever that is now).
     relay = threading.Thread(target=_relay, args=(proc.stderr, sys.stderr), daemon=True)
     relay.start()
@@ -109,6 +120,8 @@ def run(
         proc.send_signal(signal.SIGINT)
         proc.wait(timeout=30)
         raise
+    finally:
+        ACTIVE.discard(proc)
     ids = [json.loads(line)["crawl_id"] for line in out.splitlines() if '"crawl_id"' in line]
     return _outcomes(config, sources, ids, proc.returncode)
 

@@ -12,6 +12,7 @@ fold by Message-ID, never a lost digest (at-least-once).
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -55,8 +56,16 @@ def subject(cfg: Config, period: periods.Period, posts: int) -> str:
 
 
 class Sender:
-    def __init__(self, cfg: Config, db: sqlite_utils.Database, now: datetime, dry_run: bool):
+    def __init__(
+        self,
+        cfg: Config,
+        db: sqlite_utils.Database,
+        now: datetime,
+        dry_run: bool,
+        as_of: dict[str, datetime] | None = None,
+    ):
         self.cfg, self.db, self.now, self.dry_run = cfg, db, now, dry_run
+        self.as_of = as_of or {}
         self.renderer = render.Renderer(cfg.digest)
         self.transport = transport_for(cfg.mail)
         self.broken: str | None = None  # why the server cannot be reached in this run
@@ -114,7 +123,9 @@ class Sender:
 
     def subscriber(self, sub: Subscriber) -> list[Outcome]:
         tz = self.cfg.tz
-        last = periods.last_completed(sub.period, self.now, tz)
+        # The digest belongs to the last period completed at its digest time (the scheduler
+        # passes that time), so a retry at 03:00 does not send today's digest early.
+        last = periods.last_completed(sub.period, self.as_of.get(sub.period, self.now), tz)
         start, cutoff = last.bounds_utc()
         out = []
         for pending in ledger.pending(self.db, sub.email):
@@ -173,13 +184,17 @@ def send_due(
     *,
     period: str | None = None,
     dry_run: bool = False,
+    as_of: dict[str, datetime] | None = None,
+    stop: threading.Event | None = None,
 ) -> list[Outcome]:
     if not dry_run:
         check(cfg)
-    sender = Sender(cfg, db, now, dry_run)
+    sender = Sender(cfg, db, now, dry_run, as_of)
     outcomes: list[Outcome] = []
     with sender.transport:
         for sub in cfg.subscribers:
+            if stop is not None and stop.is_set():
+                break  # shutting down: the rest go out on the next run
             if period is None or sub.period == period:
                 outcomes += sender.subscriber(sub)
     return outcomes

@@ -153,7 +153,7 @@ def create(
                 "created": now_utc(),
             }
         )
-        delivery_id = int(table.last_pk)
+        delivery_id = int(table.last_rowid)
         db["delivery_items"].insert_all(
             [
                 {"delivery_id": delivery_id, "source": s, "post_id": p, "revision": r}

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _migrate_1(db: sqlite_utils.Database) -> None:
@@ -143,10 +143,29 @@ def _migrate_3(db: sqlite_utils.Database) -> None:
     )
 
 
+def _migrate_4(db: sqlite_utils.Database) -> None:
+    """Scheduled job runs, so "is it due?" is answered from the store, not from memory."""
+    db["runs"].create(
+        {
+            "id": int,
+            "job": str,  # crawl | send-daily | send-weekly
+            "scheduled_for": str,  # UTC; the digest time a send belongs to
+            "started": str,
+            "finished": str,
+            "outcome": str,
+            "summary": str,
+        },
+        pk="id",
+        if_not_exists=True,
+    )
+    db["runs"].create_index(["job", "scheduled_for"], if_not_exists=True)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migrate_1,
     _migrate_2,
     _migrate_3,
+    _migrate_4,
 ]
 
 

@@ -268,7 +268,7 @@ def start_crawl(
             "new_revisions": 0,
         }
     )
-    return int(table.last_pk)
+    return int(table.last_rowid)
 
 
 def finish_crawl(db: sqlite_utils.Database, crawl_id: int, **fields: Any) -> None:

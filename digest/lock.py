@@ -1,0 +1,51 @@
+"""One wp-digest instance per database: an advisory lock file beside it.
+
+`run` holds it for its lifetime, `tick` while it works. The kernel releases it when the
+process dies, so a crash never leaves a stale lock behind.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from pathlib import Path
+
+
+class Locked(Exception):
+    pass
+
+
+class InstanceLock:
+    def __init__(self, database: Path):
+        self.path = Path(str(database) + ".lock")
+        self.fd: int | None = None
+
+    def acquire(self, *, wait: bool = False) -> InstanceLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            holder = os.read(fd, 64).decode(errors="replace").strip() or "?"
+            os.close(fd)
+            raise Locked(
+                f"another wp-digest (pid {holder}) is working on {self.path.with_suffix('')}; "
+                "try again later, or use --wait"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode())
+        self.fd = fd
+        return self
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.ftruncate(self.fd, 0)
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
+            os.close(self.fd)
+            self.fd = None
+
+    def __enter__(self) -> InstanceLock:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
