@@ -24,6 +24,7 @@ from digest import (
     crawl,
     daemon,
     deliver,
+    demo,
     ledger,
     lock,
     logs,
@@ -145,8 +146,18 @@ def resolve_sources(cfg: config.Config, names: tuple[str, ...]) -> list[config.S
 
 @cli.command("crawl")
 @click.argument("sources", nargs=-1, metavar="[SOURCE]...")
-@click.option("--since", type=DATE, help="Re-crawl posts published on or after this date.")
-@click.option("--until", type=DATE, help="Re-crawl posts published on or before this date.")
+@click.option(
+    "--since",
+    type=DATE,
+    metavar="YYYY-MM-DD",
+    help="Re-crawl posts published on or after this date.",
+)
+@click.option(
+    "--until",
+    type=DATE,
+    metavar="YYYY-MM-DD",
+    help="Re-crawl posts published on or before this date.",
+)
 @click.option("--sample", is_flag=True, help="Crawl the bundled sample site, served on loopback.")
 @click.pass_obj
 def crawl_cmd(state: State, sources: tuple[str, ...], since: Any, until: Any, sample: bool) -> None:
@@ -221,7 +232,13 @@ def reclassify(state: State, sources: tuple[str, ...]) -> None:
 @click.option(
     "--period", type=click.Choice(["daily", "weekly"]), default="daily", show_default=True
 )
-@click.option("--date", "day", type=DATE, help="A day in the period (default: the last one).")
+@click.option(
+    "--date",
+    "day",
+    type=DATE,
+    metavar="YYYY-MM-DD",
+    help="A day in the period (default: the last one).",
+)
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -291,6 +308,30 @@ def send(state: State, period: str | None, dry_run: bool, to: str | None) -> Non
             click.echo(outcome.line())
     if failed:
         sys.exit(1)
+
+
+@cli.command("demo")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="wp-digest-demo",
+    show_default=True,
+    help="Folder for the demo's database, digests and outbox.",
+)
+@click.pass_obj
+def demo_cmd(state: State, out: Path) -> None:
+    """Run the whole pipeline offline on the bundled sample site, in seconds.
+
+    Serves the sample site on loopback, crawls it, files posts by paper, renders the daily
+    and weekly digests with an archive (index.html, feed.xml) and mails the latest one to a
+    demo subscriber through the outbox.
+    """
+    try:
+        lines = demo.run(state.config, out.resolve())
+    except RuntimeError as e:
+        fail(str(e), 1)
+    for line in lines:
+        click.echo(line)
 
 
 def _locked(state: State, wait: bool) -> lock.InstanceLock:

@@ -90,3 +90,12 @@ def test_progress_with_verbose(conf, site):
     assert "sample: 1 pages, 26/26 posts" in result.stderr
     quiet = run(conf, "-q", "crawl")
     assert quiet.exit_code == 0 and quiet.stdout == "" and quiet.stderr == ""
+
+
+def test_readme_command_reference_is_the_help():
+    from pathlib import Path
+
+    from digest import readme
+
+    text = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert readme.reference() in text, "README is stale: run python -m digest.readme"

@@ -52,3 +52,11 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path):
     assert "sample: 26 new" in crawl.stdout
     assert run(bin_dir / "wp-digest", "init").returncode == 0
     assert "[[source]]" in (work / "wp-digest.toml").read_text()
+    # The whole pipeline from the installed wheel: templates and sample data must be in it.
+    demo = run(bin_dir / "wp-digest", "demo", "--out", "demo")
+    assert demo.returncode == 0, demo.stderr
+    assert "Rendered 12 digests" in demo.stdout
+    html = (work / "demo" / "daily-2026-04-22.html").read_text()
+    assert "GS1" in html and "style=" in html  # rendered from the bundled templates, CSS inlined
+    assert list((work / "demo" / "outbox").glob("*.eml"))
+    assert (work / "demo" / "feed.xml").exists()
