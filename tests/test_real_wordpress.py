@@ -1,0 +1,215 @@
+"""The real CLI against a real WordPress (Debian's package, MariaDB, `php -S`) on 127.0.0.1.
+
+Seeded through WordPress' own PHP API (wp_insert_post, wp_update_post for real revisions,
+wp_insert_term), in a site whose time zone is Asia/Kolkata, not UTC. Skipped with a message
+only when the packages are missing and CI is unset; in CI it always runs (.ci/run installs
+wordpress php-cli php-mysql mariadb-server).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+
+import pytest
+from conftest import open_state, run, table, write_config
+from realwp import MariaDB, RealWordPress, missing
+
+from digest import config as config_mod
+from digest import store
+
+GONE = missing()
+if GONE and not os.environ.get("CI"):
+    pytest.skip(
+        f"real WordPress not installed ({', '.join(GONE)}): "
+        "apt-get install wordpress php-cli php-mysql mariadb-server",
+        allow_module_level=True,
+    )
+
+POSTS = "/wp-json/wp/v2/posts"
+
+
+@pytest.fixture(scope="module")
+def mariadb(tmp_path_factory):
+    assert not GONE, f"CI must have {GONE}: .ci/run installs them"
+    server = MariaDB(tmp_path_factory.mktemp("mariadb")).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def wp(mariadb, tmp_path):
+    site = RealWordPress(mariadb, f"wp_{uuid.uuid4().hex[:8]}", tmp_path).start()
+    yield site
+    site.stop()
+
+
+def syllabus(line: str, body: str = "Body text.") -> str:
+    return f"<p><strong>{line}</strong></p>\n<p>{body}</p>"
+
+
+def seed_basic(wp) -> dict[str, int]:
+    env, _ca = wp.php([{"op": "term", "name": "Environment"}, {"op": "term", "name": "News"}])
+    posts = [
+        (
+            "Currency swap with Maldives",
+            syllabus("Syllabus: GS2/International Relations"),
+            "2026-04-13 09:00:00",
+            [_ca],
+        ),
+        ("Repo rate unchanged", syllabus("Syllabus: GS3/Economy"), "2026-04-13 23:50:00", [_ca]),
+        ("Strait of Hormuz", syllabus("Syllabus :GS1/Places"), "2026-04-14 00:10:00", [_ca]),
+        ("Kathakali", syllabus("Syllabus: GS1/ Art &amp; Culture"), "2026-04-14 15:45:00", [_ca]),
+        ("Heatwave action plans", "<p>No marker here.</p>", "2026-04-14 18:00:00", [env]),
+        ("Probity in governance", syllabus("Syllabus: GS4/Ethics"), "2026-04-15 10:00:00", [_ca]),
+    ]
+    ids = wp.php([
+        {"op": "insert", "title": t, "content": c, "date": d, "categories": cats}
+        for t, c, d, cats in posts
+    ])  # fmt: skip
+    hidden = wp.php([
+        {"op": "insert", "title": "A draft", "content": "x", "date": "2026-04-14 10:00:00",
+         "status": "draft"},
+        {"op": "insert", "title": "A private post", "content": "x", "date": "2026-04-14 11:00:00",
+         "status": "private"},
+        {"op": "insert", "title": "A future post", "content": "x", "date": "2030-01-01 10:00:00",
+         "status": "future"},
+    ])  # fmt: skip
+    return {"ids": ids, "hidden": hidden, "env": env}
+
+
+def config_for(tmp_path, wp, extra=""):
+    return write_config(tmp_path, {"real": wp.url}, extra)
+
+
+def snapshot(cfg):
+    db = open_state(cfg)
+    return {t: table(db, t) for t in ("posts", "post_revisions", "cursors", "sources", "terms")}
+
+
+def test_full_crawl_then_nothing_new(wp, tmp_path):
+    seeded = seed_basic(wp)
+    cfg = config_for(tmp_path, wp)
+    result = run(cfg, "crawl")
+    assert result.exit_code == 0, result.output
+    assert "real: 6 new, 0 updated" in result.stdout
+    db = open_state(cfg)
+    stored = {r["post_id"]: r for r in db["posts"].rows}
+    assert set(stored) == set(seeded["ids"])  # drafts, private and future posts never appear
+    assert not set(stored) & set(seeded["hidden"])
+    repo = stored[seeded["ids"][1]]
+    assert repo["date_gmt"] == "2026-04-13T18:20:00"  # 23:50 IST
+    assert json.loads(repo["papers"]) == ["GS3"]
+    heat = stored[seeded["ids"][4]]
+    assert json.loads(heat["papers"]) == ["GS3"]  # from its category name, fetched once
+    assert json.loads(stored[seeded["ids"][3]]["subjects"]) == ["Art & Culture"]
+    assert db["sources"].get("real")["api_root"] == wp.url + "wp-json/"
+    # A second crawl: one request to the posts collection, and nothing written.
+    before = snapshot(cfg)
+    wp.forget_requests()
+    result = run(cfg, "crawl")
+    assert "real: 0 new, 0 updated" in result.stdout
+    assert sum(1 for r in wp.requests() if r.startswith(POSTS)) == 1
+    assert snapshot(cfg) == before
+
+
+def test_edits_make_revision_two_only_when_visible(wp, tmp_path):
+    ids = seed_basic(wp)["ids"]
+    cfg = config_for(tmp_path, wp)
+    assert run(cfg, "crawl").exit_code == 0
+    wp.php([
+        {"op": "update", "id": ids[0], "content": syllabus("Syllabus: GS2/IR", "Revised.")},
+        {"op": "update", "id": ids[2], "title": "Strait of Hormuz: shipping lanes"},
+        {"op": "update", "id": ids[5]},  # saved again, nothing visible changed
+    ])  # fmt: skip
+    result = run(cfg, "crawl")
+    assert result.exit_code == 0, result.output
+    assert "real: 0 new, 2 updated" in result.stdout
+    db = open_state(cfg)
+    revisions = {r["post_id"]: r["revision"] for r in db["posts"].rows}
+    assert {i for i, rev in revisions.items() if rev == 2} == {ids[0], ids[2]}
+    assert revisions[ids[5]] == 1
+
+
+def test_date_range_is_local_dates(wp, tmp_path):
+    ids = seed_basic(wp)["ids"]
+    cfg = config_for(tmp_path, wp)
+    result = run(cfg, "crawl", "--since", "2026-04-14", "--until", "2026-04-14")
+    assert result.exit_code == 0, result.output
+    db = open_state(cfg)
+    # 00:10 IST on the 14th is in; 23:50 IST on the 13th (18:20 UTC the 13th) is out.
+    assert {r["post_id"] for r in db["posts"].rows} == {ids[2], ids[3], ids[4]}
+    assert db["cursors"].count == 0
+
+
+def test_many_posts_in_one_second_and_more_than_a_page(wp, tmp_path):
+    cfg = config_for(tmp_path, wp)
+    same_second = [
+        {"op": "insert", "title": f"Crowded {i}", "content": syllabus("Syllabus: GS2/Polity"),
+         "date": "2026-04-10 12:00:00"}
+        for i in range(150)
+    ]  # fmt: skip
+    others = [
+        {"op": "insert", "title": f"Other {i}", "content": syllabus("Syllabus: GS3/Economy"),
+         "date": f"2026-04-{11 + i // 10:02d} 0{i % 10}:00:00"}
+        for i in range(30)
+    ]  # fmt: skip
+    ids = wp.php(same_second + others)
+    result = run(cfg, "crawl")
+    assert result.exit_code == 0, result.output
+    db = open_state(cfg)
+    assert db["posts"].count == 180
+    wp.forget_requests()
+    assert run(cfg, "crawl").exit_code == 0
+    assert sum(1 for r in wp.requests() if r.startswith(POSTS)) == 1
+    # A bulk edit: 120 posts modified within a second or two of each other, paged correctly.
+    wp.php([{"op": "update", "id": i, "content": syllabus("Syllabus: GS2/Polity", "Edited")}
+            for i in ids[:120]])  # fmt: skip
+    result = run(cfg, "crawl")
+    assert "real: 0 new, 120 updated" in result.stdout, result.output
+    assert db.execute("SELECT count(*) FROM posts WHERE revision = 2").fetchone()[0] == 120
+
+
+def test_digest_groups_by_paper_and_sanitises_raw_content(wp, tmp_path):
+    ids = seed_basic(wp)["ids"]
+    hostile = (
+        '<p><strong>Syllabus: GS1/Culture</strong></p><script>alert("x")</script>'
+        '<p onclick="steal()">Dance <a href="javascript:alert(1)">link</a></p>'
+        '<iframe src="https://evil.example/"></iframe>'
+    )
+    wp.php([{"op": "raw_content", "id": ids[3], "content": hostile}])
+    cfg = config_for(tmp_path, wp, '\n[digest]\ncontent = "full"\n')
+    assert run(cfg, "crawl").exit_code == 0
+    out = tmp_path / "site"
+    result = run(cfg, "digest", "--period", "weekly", "--date", "2026-04-14", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    html = (out / "weekly-2026-W16.html").read_text()
+    order = [html.index(f'id="{p}"') for p in ("gs1", "gs2", "gs3", "gs4")]
+    assert order == sorted(order)
+    assert "Kathakali" in html and "Dance" in html
+    low = html.lower()
+    for bad in ("<script", "onclick", "javascript:", "<iframe", "evil.example"):
+        assert bad not in low
+    text = (out / "weekly-2026-W16.txt").read_text()
+    assert "GS1 · Heritage" in text and "GS4 · Ethics" in text
+
+
+def test_trashed_post_stays_as_last_seen(wp, tmp_path):
+    """WordPress hides a trashed post from the API, so wp-digest cannot see it go: the stored
+    copy stays as it was last seen (digests already sent are history), nothing is revised."""
+    ids = seed_basic(wp)["ids"]
+    cfg = config_for(tmp_path, wp)
+    assert run(cfg, "crawl").exit_code == 0
+    before = snapshot(cfg)
+    assert wp.php([{"op": "trash", "id": ids[0]}]) == [True]
+    wp.forget_requests()
+    result = run(cfg, "crawl")
+    assert "real: 0 new, 0 updated" in result.stdout
+    assert sum(1 for r in wp.requests() if r.startswith(POSTS)) == 1
+    after = snapshot(cfg)
+    assert after["posts"] == before["posts"] and after["post_revisions"] == before["post_revisions"]
+    # A range re-crawl of its day does not bring it back or remove it either.
+    assert run(cfg, "crawl", "--since", "2026-04-13", "--until", "2026-04-13").exit_code == 0
+    db = store.open_db(config_mod.load(str(cfg)).database)
+    assert db["posts"].get(("real", ids[0]))["title"] == "Currency swap with Maldives"

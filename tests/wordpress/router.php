@@ -1,0 +1,14 @@
+<?php
+// Router for `php -S`: serve real files as they are, send everything else to WordPress,
+// which is what Apache's rewrite rules do for pretty permalinks (/wp-json/...).
+if (getenv('WPD_ACCESS_LOG')) {  // the tests count requests per route
+    file_put_contents(getenv('WPD_ACCESS_LOG'), $_SERVER['REQUEST_URI'] . "\n", FILE_APPEND | LOCK_EX);
+}
+$path = parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH);
+$file = $_SERVER['DOCUMENT_ROOT'] . $path;
+if ($path !== '/' && file_exists($file) && !is_dir($file)) {
+    return false;
+}
+$_SERVER['SCRIPT_NAME'] = '/index.php';
+$_SERVER['SCRIPT_FILENAME'] = $_SERVER['DOCUMENT_ROOT'] . '/index.php';
+require $_SERVER['DOCUMENT_ROOT'] . '/index.php';
