@@ -13,6 +13,7 @@ fold by Message-ID, never a lost digest (at-least-once).
 from __future__ import annotations
 
 import threading
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -21,6 +22,7 @@ import sqlite_utils
 
 from digest import ledger, periods, queries, render
 from digest.config import Config, Subscriber
+from digest.lock import InstanceLock
 from digest.mail import (
     ConfigProblem,
     ConnectFailure,
@@ -191,7 +193,9 @@ def send_due(
         check(cfg)
     sender = Sender(cfg, db, now, dry_run, as_of)
     outcomes: list[Outcome] = []
-    with sender.transport:
+    # One sender at a time per database: a second one waits, then finds the work done.
+    guard = nullcontext() if dry_run else InstanceLock(cfg.database, "send").acquire(wait=True)
+    with guard, sender.transport:
         for sub in cfg.subscribers:
             if stop is not None and stop.is_set():
                 break  # shutting down: the rest go out on the next run

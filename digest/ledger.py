@@ -15,7 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from digest import queries
-from digest.store import now_utc
+from digest.store import now_utc, transaction
 
 MAX_ATTEMPTS = 8
 BACKOFF = timedelta(minutes=5)
@@ -43,7 +43,7 @@ def subscription(
         return row[0], row[1]
     created = now_utc()
     if record:
-        with db.atomic():
+        with transaction(db):
             db["subscriptions"].insert(
                 {"email": email, "period": period, "started": start, "created": created}
             )
@@ -139,7 +139,7 @@ def create(
     message_id: str,
 ) -> int:
     """Record a delivery as pending, with its Message-ID, before anything is sent."""
-    with db.atomic():
+    with transaction(db):
         table = db["deliveries"]
         table.insert(
             {
@@ -164,7 +164,7 @@ def create(
 
 
 def mark_sent(db: sqlite_utils.Database, delivery_id: int, now: datetime) -> None:
-    with db.atomic():
+    with transaction(db):
         db.execute(
             "UPDATE deliveries SET status = 'sent', attempts = attempts + 1, sent_at = ?, "
             "last_error = NULL, next_attempt = NULL WHERE id = ?",
@@ -181,7 +181,7 @@ def mark_failed(
     status = "failed" if permanent or attempts >= MAX_ATTEMPTS else "pending"
     wait = min(BACKOFF * 2 ** (attempts - 1), BACKOFF_CAP)
     next_attempt = utc(now + wait) if status == "pending" else None
-    with db.atomic():
+    with transaction(db):
         db["deliveries"].update(
             delivery_id,
             {

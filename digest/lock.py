@@ -1,7 +1,9 @@
 """One wp-digest instance per database: an advisory lock file beside it.
 
-`run` holds it for its lifetime, `tick` while it works. The kernel releases it when the
-process dies, so a crash never leaves a stale lock behind.
+`run` holds it for its lifetime, `tick` while it works. A second lock, `<db>.send.lock`, is
+held by whoever is sending (a manual `send`, a tick, the daemon), so two senders never pick
+up the same pending digest. The kernel releases a lock when its process dies, so a crash
+never leaves a stale lock behind.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ class Locked(Exception):
 
 
 class InstanceLock:
-    def __init__(self, database: Path):
-        self.path = Path(str(database) + ".lock")
+    def __init__(self, database: Path, purpose: str = ""):
+        self.path = Path(f"{database}{'.' + purpose if purpose else ''}.lock")
         self.fd: int | None = None
 
     def acquire(self, *, wait: bool = False) -> InstanceLock:
@@ -29,7 +31,7 @@ class InstanceLock:
             holder = os.read(fd, 64).decode(errors="replace").strip() or "?"
             os.close(fd)
             raise Locked(
-                f"another wp-digest (pid {holder}) is working on {self.path.with_suffix('')}; "
+                f"another wp-digest (pid {holder}) is working on {self.path.name[:-5]}; "
                 "try again later, or use --wait"
             ) from None
         os.ftruncate(fd, 0)

@@ -29,9 +29,10 @@ WP_TIME = "%Y-%m-%dT%H:%M:%S"
 RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$")
 ORDER_KEYS = {"date": "date", "modified": "modified", "id": "id", "title": "title", "slug": "slug"}
 
-# A fault hook gets (route, params) and returns None to answer normally, or
-# (status, headers, body) to answer that instead.
-Fault = Callable[[str, dict[str, str]], tuple[int, dict[str, str], bytes] | None]
+# A fault hook gets (route, params) and returns None to answer normally, (status, headers,
+# body) to answer that instead, or a callable that is given the request handler to misbehave
+# at the socket level (reset the connection mid-body, hang, ...).
+Fault = Callable[[str, dict[str, str]], Any]
 
 
 def load_sample() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -111,7 +112,7 @@ class WordPressServer:
         class Handler(_Handler):
             site = server
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self.httpd = _QuietServer(("127.0.0.1", port), Handler)
         self.httpd.daemon_threads = True
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
         return self
@@ -216,6 +217,16 @@ class WordPressServer:
         return chunk, {"X-WP-Total": str(total), "X-WP-TotalPages": str(pages)}
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hangs up mid-response (as crawlers do on oversized answers) is
+        normal here, not worth a traceback."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            super().handle_error(request, client_address)
+
+
 class ApiError(Exception):
     def __init__(self, status: int, code: str, message: str):
         super().__init__(message)
@@ -255,6 +266,10 @@ class _Handler(BaseHTTPRequestHandler):
             site.on_request(route or parts.path, params)
         if site.fault:
             answer = site.fault(route or parts.path, params)
+            if callable(answer):
+                answer(self)
+                self.close_connection = True
+                return
             if answer is not None:
                 self._send(*answer)
                 return

@@ -170,12 +170,21 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
 
 
 def migrate(db: sqlite_utils.Database) -> None:
+    """Bring the database to SCHEMA_VERSION, one migration per write transaction.
+
+    The version is read again inside each transaction, so two processes opening a new
+    database at once apply each migration once.
+    """
+    from digest.store import transaction  # store imports this module
+
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise RuntimeError(
-            f"{db.conn}: database schema {version} is newer than this wp-digest ({SCHEMA_VERSION})"
+            f"database schema {version} is newer than this wp-digest knows ({SCHEMA_VERSION})"
         )
     for number in range(version, SCHEMA_VERSION):
-        with db.atomic():
+        with transaction(db):
+            if db.execute("PRAGMA user_version").fetchone()[0] > number:
+                continue
             MIGRATIONS[number](db)
             db.execute(f"PRAGMA user_version = {number + 1}")

@@ -55,6 +55,7 @@ def build(crawl: CrawlSettings, database: str, *, progress: bool, verbosity: int
         WP_DIGEST_BACKOFF=crawl.backoff,
         WP_DIGEST_DB=database,
         WP_DIGEST_PROGRESS=progress,
-        LOG_LEVEL={0: "WARNING", 1: "INFO"}.get(verbosity, "DEBUG" if verbosity > 1 else "ERROR"),
+        # Failures are reported by the spider itself, in one line per source.
+        LOG_LEVEL={0: "ERROR", 1: "INFO"}.get(verbosity, "DEBUG" if verbosity > 1 else "CRITICAL"),
     )
     return settings

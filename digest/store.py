@@ -7,9 +7,10 @@ page or none of it, and the cursor never runs ahead of the saved data.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
@@ -45,6 +46,30 @@ def content_hash(title: str, content: str, excerpt: str) -> str:
     """What counts as a change: title, content or excerpt, never dates or counters."""
     blob = json.dumps([title, content, excerpt], ensure_ascii=False)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+@contextlib.contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """A write transaction that takes the write lock at BEGIN (BEGIN IMMEDIATE).
+
+    sqlite-utils' atomic() begins a deferred transaction; if its first statement reads and
+    another process commits before it writes, SQLite cannot upgrade the stale snapshot and
+    fails at once with "database is locked", whatever the busy timeout. Taking the lock up
+    front makes concurrent writers wait their turn instead. Nested use is a savepoint.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    else:
+        db.conn.execute("COMMIT")
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:
@@ -93,7 +118,7 @@ def save_terms(db: sqlite_utils.Database, source: str, taxonomy: str, terms: lis
         }
         for t in terms
     ]
-    with db.atomic():
+    with transaction(db):
         db["terms"].upsert_all(rows, pk=("source", "taxonomy", "term_id"))
 
 
@@ -144,7 +169,7 @@ def save_page(
     """
     result = SaveResult()
     stamp = now_utc()
-    with db.atomic():
+    with transaction(db):
         for post in posts:
             result += _save_post(db, source, post, stamp, on_change)
         if cursor is not None and post_type is not None:
@@ -230,7 +255,7 @@ def reclassify(db: sqlite_utils.Database, source: str, hook: PostHook) -> tuple[
     Returns (posts looked at, posts changed).
     """
     seen = changed = 0
-    with db.atomic():
+    with transaction(db):
         rows = list(db.query("SELECT * FROM posts WHERE source = ?", [source]))
         for row in rows:
             seen += 1

@@ -22,17 +22,19 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy.exceptions import CloseSpider, IgnoreRequest
 from scrapy.http import Response
+from scrapy.utils.defer import deferred_from_coro
 from twisted.python.failure import Failure
 
 from digest import wp
 from digest.config import source_from_dict
 
 TIE_RESTARTS = 5
+MAX_REDIRECTS = 5
 
 
 @dataclass
@@ -136,15 +138,31 @@ class WordPressSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[Any]:
         yield self._request(self.site_url, self.parse_site)
 
-    def _request(self, url: str, callback: Any, **cb_kwargs: Any) -> scrapy.Request:
+    def _request(self, url: str, callback: Any, hops: int = 0, **kwargs: Any) -> scrapy.Request:
+        """Every request goes through `_dispatch`, which sees every status (no HttpError
+        filtering) and follows redirects only within the same host."""
         return scrapy.Request(
             url,
-            callback=callback,
+            callback=self._dispatch,
             errback=self.on_error,
-            cb_kwargs=cb_kwargs,
+            cb_kwargs={"then": callback.__name__, "kwargs": kwargs, "hops": hops},
             meta={"handle_httpstatus_all": True},
             dont_filter=True,
         )
+
+    def _dispatch(
+        self, response: Response, then: str, kwargs: dict[str, Any], hops: int
+    ) -> Iterator[Any]:
+        location = response.headers.get(b"Location")
+        if 300 <= response.status < 400 and location:
+            target = urljoin(response.url, location.decode("latin-1"))
+            if urlsplit(target).hostname != urlsplit(response.url).hostname:
+                self.fail(f"redirected to another host, not followed: {response.url} -> {target}")
+            if hops >= MAX_REDIRECTS:
+                self.fail(f"too many redirects from {response.url}")
+            yield self._request(target, getattr(self, then), hops=hops + 1, **kwargs)
+            return
+        yield from getattr(self, then)(response, **kwargs)
 
     def parse_site(self, response: Response) -> Iterator[Any]:
         for value in response.headers.getlist(b"Link"):
@@ -331,15 +349,24 @@ class WordPressSpider(scrapy.Spider):
         raise CloseSpider("error")
 
     def on_error(self, failure: Failure) -> None:
+        """A request that failed for good (after retries). Handled here, so Scrapy logs no
+        traceback: the error is recorded and the spider closed."""
         request = failure.request  # type: ignore[attr-defined]
+        tries = request.meta.get("retry_times", 0) + 1
         if failure.check(IgnoreRequest):
             reason = str(failure.value) or "request ignored"
             if "robots.txt" in reason:
                 reason = "disallowed by the site's robots.txt"
-            self.fail(f"{reason}: {request.url}")
-        text = str(failure.value).strip() or type(failure.value).__name__
-        tries = request.meta.get("retry_times", 0) + 1
-        self.fail(f"cannot fetch {request.url} after {tries} tries: {text.splitlines()[0]}")
+            message = f"{reason}: {request.url}"
+        else:
+            message = f"cannot fetch {request.url} after {tries} tries: {_describe(failure)}"
+        if self.error is None:
+            self.error = message
+        engine = self.crawler.engine
+        if hasattr(engine, "close_spider_async"):  # Scrapy >= 2.14
+            deferred_from_coro(engine.close_spider_async(reason="error"))
+        else:
+            engine.close_spider(self, "error")
 
 
 _PAST_END = object()
@@ -359,6 +386,20 @@ def _not_after_now(stamp: str, response: Response) -> str:
     except (TypeError, ValueError):
         return stamp
     return min(stamp, wp.shift(now.strftime(wp.WP_TIME), -1))
+
+
+def _describe(failure: Failure) -> str:
+    """A short reason for a download failure, in words rather than exception names."""
+    value = failure.value
+    text = str(value).strip()
+    if "larger than download max size" in text:
+        return "the response is larger than max_response_mb allows"
+    if "took longer than" in text:
+        return "timed out after " + text.split("took longer than ", 1)[1].rstrip(".")
+    if "DataLoss" in type(value).__name__ or "DataLoss" in text:
+        return "the connection was lost in the middle of the response"
+    first = text.splitlines()[0] if text else ""
+    return first or type(value).__name__
 
 
 def _is_term(term: dict[str, Any]) -> bool:

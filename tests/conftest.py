@@ -61,6 +61,7 @@ def empty_site() -> Iterator[WordPressServer]:
 
 
 def write_config(tmp_path: Path, sites: dict[str, str], extra: str = "") -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     path = tmp_path / "wp-digest.toml"
     body = 'timezone = "Asia/Kolkata"\ndatabase = "state.db"\n'
     for name, url in sites.items():
