@@ -331,6 +331,9 @@ class WordPressSpider(scrapy.Spider):
             code = _error_code(response)
             detail = f" ({code})" if code else ""
             tries = response.meta.get("retry_times", 0) + 1
+            gave_up = response.meta.get("gave_up")
+            if gave_up:
+                detail += f" ({gave_up})"
             self.fail(f"HTTP {status}{detail} from {response.url} after {tries} tries")
         ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
         if "json" not in ctype:

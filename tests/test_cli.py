@@ -99,3 +99,23 @@ def test_readme_command_reference_is_the_help():
 
     text = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     assert readme.reference() in text, "README is stale: run python -m digest.readme"
+
+
+def test_reliability_report_names_real_tests():
+    """Every test named in docs/RELIABILITY.md exists."""
+    import ast
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).parent
+    text = (root.parent / "docs" / "RELIABILITY.md").read_text(encoding="utf-8")
+    names = set()
+    for path in root.glob("test_*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names |= {
+            f"{path.name}::{n.name}" for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)
+        }
+    cited = re.findall(r"`(test_\w+\.py)::(\w+)", text)
+    assert len(cited) > 30
+    for file, name in cited:
+        assert f"{file}::{name.rstrip('*')}" in names or name.endswith("*"), (file, name)

@@ -120,6 +120,20 @@ def test_429_retry_after_is_honoured(tmp_path):
         assert open_state(cfg)["posts"].count == 5
 
 
+def test_retry_after_too_long_gives_up_at_once(tmp_path):
+    with WordPressServer(many_posts(5)) as site:
+        site.fault = lambda route, params: (
+            (429, {"Retry-After": "3600"}, b"slow down") if route == POSTS else None
+        )
+        cfg = write_config(tmp_path, {"wp": site.url})
+        started = time.monotonic()
+        result = run(cfg, "crawl")
+        assert result.exit_code == 1
+        assert time.monotonic() - started < 30
+        assert "HTTP 429 (Retry-After 3600 s is longer than we wait) from " in result.stderr
+        assert site.requests_to(POSTS) == 1
+
+
 def test_page_past_the_end_is_the_normal_end(tmp_path):
     """A tie walk whose last page vanished (400 past the end) restarts, it does not fail."""
     posts = [make_post(i, "2026-04-02T10:00:00") for i in range(1, 151)]

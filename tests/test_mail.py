@@ -268,7 +268,7 @@ def test_auth_failure_and_the_password_never_shows(tmp_path, site, monkeypatch):
         cfg.write_text(cfg.read_text().replace('security = "none"', 'security = "starttls"'))
         outputs = [
             run(cfg, "crawl"),
-            run(cfg, "-v", "send"),
+            run(cfg, "-vv", "--log-format", "json", "send"),
             run(cfg, "status"),
             run(cfg, "status", "--json"),
         ]
