@@ -22,6 +22,7 @@ from typing import Any
 PAPERS = ("GS1", "GS2", "GS3", "GS4", "Essay", "Prelims", "Other")
 HEAD_LINES = 8  # how far down "near the top" reaches, in lines of text
 HEAD_CHARS = 1200
+HEAD_SCAN = 4000  # characters of HTML read to find the first HEAD_LINES lines
 
 # Subject keyword -> paper, from the UPSC Mains syllabus. A keyword matches at the start of a
 # word ("urbani" matches Urbanization and Urbanisation); the earliest match in the subject wins.
@@ -196,7 +197,7 @@ def classify(
     ["Other"]. Subjects are the site's words, cleaned for display.
     """
     try:
-        head = text_lines(content)[:HEAD_LINES]
+        head = text_lines((content or "")[:HEAD_SCAN])[:HEAD_LINES]
         head = [line[:HEAD_CHARS] for line in head]
         pairs = _from_title(title) + _from_head(head, rules)
         if not pairs:

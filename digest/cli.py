@@ -16,26 +16,8 @@ from typing import Any
 
 import click
 
-from digest import (
-    __version__,
-    archive,
-    clock,
-    config,
-    crawl,
-    daemon,
-    deliver,
-    demo,
-    ledger,
-    lock,
-    logs,
-    periods,
-    queries,
-    render,
-    schedule,
-    store,
-)
+from digest import __version__, clock, config, crawl, lock, logs, store
 from digest.classify import PAPERS, Rules, classify_row
-from digest.mail import ConfigProblem
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -252,6 +234,8 @@ def digest_cmd(state: State, period: str, day: Any, out: Path | None) -> None:
     by default yesterday (or last week). It lists posts first published in the period and
     posts revised in it, marked "Updated". Without --out the text version is printed.
     """
+    from digest import archive, periods, queries, render  # imported when needed: startup
+
     cfg = state.config
     if day:
         chosen = periods.containing(period, day.date(), cfg.tz)
@@ -284,6 +268,9 @@ def send(state: State, period: str | None, dry_run: bool, to: str | None) -> Non
     to them, up to the end of the last completed day or week. Temporary failures are
     retried on later runs with backoff; the delivery ledger records every attempt.
     """
+    from digest import deliver
+    from digest.mail import ConfigProblem
+
     cfg = state.config
     db = store.open_db(cfg.database)
     now = clock.now()
@@ -326,6 +313,8 @@ def demo_cmd(state: State, out: Path) -> None:
     and weekly digests with an archive (index.html, feed.xml) and mails the latest one to a
     demo subscriber through the outbox.
     """
+    from digest import demo
+
     try:
         lines = demo.run(state.config, out.resolve())
     except RuntimeError as e:
@@ -354,6 +343,8 @@ def tick(state: State, wait: bool) -> None:
     Due is worked out from the database (last crawl, digests already sent, retry times), so
     `*/15 * * * * wp-digest tick` catches up after downtime and never sends twice.
     """
+    from digest import schedule
+
     cfg = state.config
     with _locked(state, wait):
         result = schedule.tick(cfg)
@@ -369,6 +360,8 @@ def run_cmd(state: State, wait: bool) -> None:
 
     Stops cleanly on SIGTERM or SIGINT (the current page is saved, no new job starts).
     """
+    from digest import daemon
+
     cfg = state.config
     with _locked(state, wait):
         code = daemon.run(cfg)
@@ -380,6 +373,8 @@ def run_cmd(state: State, wait: bool) -> None:
 @click.pass_obj
 def status(state: State, as_json: bool) -> None:
     """Per source: posts stored, revisions, the last crawl and its outcome, the cursor."""
+    from digest import ledger
+
     cfg = state.config
     db = store.open_db(cfg.database)
     try:

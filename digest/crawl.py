@@ -197,4 +197,9 @@ def _child() -> int:
 
 
 if __name__ == "__main__":
+    if os.environ.get("WP_DIGEST_PROFILE"):  # developers: profile the crawler process
+        import cProfile
+
+        cProfile.run("_child()", os.environ["WP_DIGEST_PROFILE"])
+        sys.exit(0)
     sys.exit(_child())

@@ -67,6 +67,10 @@ class WordPressServer:
         self.log: list[str] = []  # every request's path and query, in order
         self.seen: list[tuple[float, str]] = []  # (monotonic time, User-Agent) per request
         self.fault: Fault | None = None
+        # Benchmarks: record every answer by request path, then serve them again verbatim
+        # (so the server's own work is the same, and small, for every client measured).
+        self.recording: dict[str, tuple[int, dict[str, str], bytes]] | None = None
+        self.replay: dict[str, tuple[int, dict[str, str], bytes]] | None = None
         self.on_request: Callable[[str, dict[str, str]], None] | None = None
         self.lock = threading.RLock()
         self.rng = random.Random(seed)
@@ -261,6 +265,9 @@ class _Handler(BaseHTTPRequestHandler):
         with site.lock:
             site.log.append(self.path)
             site.seen.append((time.monotonic(), self.headers.get("User-Agent", "")))
+        if site.replay is not None and self.path in site.replay:
+            self._send(*site.replay[self.path])
+            return
         route = self._route(parts.path, params)
         if site.on_request:
             site.on_request(route or parts.path, params)
@@ -343,6 +350,8 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(status, {"Content-Type": "application/json; charset=UTF-8", **headers}, body)
 
     def _send(self, status: int, headers: dict[str, str], body: bytes) -> None:
+        if self.site.recording is not None:
+            self.site.recording[self.path] = (status, headers, body)
         self.send_response(status)
         for key, value in headers.items():
             if value:

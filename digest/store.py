@@ -81,6 +81,9 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     if db.journal_mode != "wal":
         db.enable_wal()
+    # In WAL mode NORMAL is still safe against crashes of the program (a power cut may lose
+    # the last commits, never corrupt); FULL would fsync every page of a crawl.
+    db.execute("PRAGMA synchronous = NORMAL")
     schema.migrate(db)
     return db
 
@@ -212,7 +215,7 @@ def _save_post(
         full.update(first_seen=stamp, last_changed=stamp)
         if on_change:
             full.update(on_change({**full, **terms}))
-        db["posts"].insert(full)
+        _insert(db, "posts", full)
         result = SaveResult(new_posts=1)
         if last is not None and last[1] == digest:
             return result
@@ -221,7 +224,7 @@ def _save_post(
         full = {**key, **row, "revision": revision, "content_hash": digest, "last_changed": stamp}
         if on_change:
             full.update(on_change({**full, **terms}))
-        db["posts"].update((source, post["post_id"]), full)
+        _update(db, "posts", key, full)
         result = SaveResult(new_revisions=1)
     else:
         names = ("modified_gmt", "categories", "tags", "post_type", "link", "slug", "date_gmt")
@@ -231,9 +234,11 @@ def _save_post(
             return SaveResult()
         if on_change and ("categories" in changed or "tags" in changed):
             changed.update(on_change({**key, **row, **terms}))
-        db["posts"].update((source, post["post_id"]), changed)
+        _update(db, "posts", key, changed)
         return SaveResult(touched=1)
-    db["post_revisions"].insert(
+    _insert(
+        db,
+        "post_revisions",
         {
             **key,
             "revision": revision,
@@ -244,9 +249,26 @@ def _save_post(
             "content": row["content"],
             "version_count": row["version_count"],
             "seen_at": stamp,
-        }
+        },
     )
     return result
+
+
+# Plain SQL for the hot path: sqlite-utils' insert()/update() inspect the table on every
+# call, which was most of a backfill's time (bench/RESULTS.md, P2).
+def _insert(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> None:
+    names = ", ".join(f'"{c}"' for c in row)
+    marks = ", ".join("?" for _ in row)
+    db.conn.execute(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', list(row.values()))
+
+
+def _update(
+    db: sqlite_utils.Database, table: str, key: dict[str, Any], row: dict[str, Any]
+) -> None:
+    sets = ", ".join(f'"{c}" = ?' for c in row if c not in key)
+    where = " AND ".join(f'"{c}" = ?' for c in key)
+    values = [v for c, v in row.items() if c not in key] + list(key.values())
+    db.conn.execute(f'UPDATE "{table}" SET {sets} WHERE {where}', values)
 
 
 def reclassify(db: sqlite_utils.Database, source: str, hook: PostHook) -> tuple[int, int]:

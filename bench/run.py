@@ -1,0 +1,286 @@
+"""wp-digest benchmarks. Run: python bench/run.py [--quick] [--only P2,P4]
+
+Every figure is a ratio against a baseline measured in the same run (absolute times on
+shared machines are noise). Results are printed as a Markdown block for bench/RESULTS.md.
+
+P1  requests to the posts collection by a crawl with nothing new (target: 1 per source/type)
+P2  backfill of 10,000 posts: wp-digest / floor (urllib + json + sqlite3 executemany),
+    same recorded responses, alternating, median of 5 (target <= 2.0)
+P3  peak RSS of the crawler at 1,000 vs 10,000 posts (targets: ratio <= 1.3, <= 150 MB)
+P4  rendering a weekly digest of 700 posts (HTML + text, sanitised, CSS inlined), and 7,000
+    (target: <= 12x the time for 10x the posts)
+P5  daemon memory: RSS after 100 crawl cycles / after 10 (target <= 1.1)
+B   bytes of an incremental crawl's pages with _fields, versus without
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import platform
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from digest import config as config_mod  # noqa: E402
+from digest import crawl, periods, queries, render, store  # noqa: E402
+from digest.samplesite import WordPressServer, load_sample  # noqa: E402
+
+REFERENCE = ROOT.parent / "shared" / "reference" / "nextias-post-71990.json"
+PAPERS = [
+    "GS1/History",
+    "GS2/International Relations",
+    "GS3/Economy",
+    "GS4/Ethics",
+    "Prelims/Polity",
+]
+
+
+def posts(n: int) -> list[dict]:
+    """n posts in the shape (and size) of the real nextias reference post."""
+    if REFERENCE.exists():
+        base = json.loads(REFERENCE.read_text())
+    else:
+        base = copy.deepcopy(load_sample()[0][-3])
+    content = base["content"]["rendered"]
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    out = []
+    for i in range(n):
+        when = (start + timedelta(minutes=7 * i)).strftime("%Y-%m-%dT%H:%M:%S")
+        post = copy.deepcopy(base)
+        post.update(id=100000 + i, date_gmt=when, modified_gmt=when, slug=f"post-{i}")
+        post["title"] = {"rendered": f"{base['title']['rendered']} ({i})"}
+        syllabus = f"Syllabus: {PAPERS[i % len(PAPERS)]}"
+        post["content"] = {
+            "rendered": content.replace("Syllabus: GS2/International Relations", syllabus),
+            "protected": False,
+        }
+        out.append(post)
+    return out
+
+
+def write_config(folder: Path, url: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "wp-digest.toml"
+    path.write_text(
+        f'database = "bench.db"\n[[source]]\nname = "bench"\nurl = "{url}"\n'
+        "[crawl]\nrequests_per_second = 10000\n"
+    )
+    return path
+
+
+def cli(cfg: Path, *args: str) -> tuple[float, int]:
+    """Run the wp-digest CLI; (wall seconds, peak RSS in KB of its largest child)."""
+    started = time.perf_counter()
+    code = [sys.executable, "-c",
+            "import resource, subprocess, sys;"
+            "r = subprocess.run(sys.argv[1:]);"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr);"
+            "sys.exit(r.returncode)",
+            sys.executable, "-m", "digest", "-q", "--config", str(cfg), *args]  # fmt: skip
+    result = subprocess.run(code, capture_output=True, text=True, cwd=ROOT)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr)
+    return elapsed, int(result.stderr.strip().splitlines()[-1])
+
+
+def floor(urls: list[str], db_path: Path, fts: bool = False) -> float:
+    """The least work that does the same job: fetch, parse, insert (optionally with the
+    full-text index wp-digest keeps, to show what that costs on its own)."""
+    started = time.perf_counter()
+    db = sqlite3.connect(db_path)
+    db.execute(
+        "CREATE TABLE posts (id INTEGER PRIMARY KEY, date_gmt TEXT, modified_gmt TEXT, "
+        "title TEXT, content TEXT, excerpt TEXT, link TEXT)"
+    )
+    if fts:
+        db.execute(
+            "CREATE VIRTUAL TABLE posts_fts USING fts5(title, content, content=posts, "
+            "tokenize='porter')"
+        )
+        db.execute(
+            "CREATE TRIGGER posts_ai AFTER INSERT ON posts BEGIN INSERT INTO posts_fts "
+            "(rowid, title, content) VALUES (new.id, new.title, new.content); END"
+        )
+    for url in urls:
+        with urllib.request.urlopen(url) as response:
+            data = json.loads(response.read())
+        db.executemany(
+            "INSERT OR REPLACE INTO posts VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(p["id"], p["date_gmt"], p["modified_gmt"], p["title"]["rendered"],
+              p["content"]["rendered"], p["excerpt"]["rendered"], p["link"]) for p in data],
+        )  # fmt: skip
+        db.commit()
+    db.close()
+    return time.perf_counter() - started
+
+
+def p1(tmp: Path) -> dict:
+    with WordPressServer(posts(300)) as site:
+        cfg = write_config(tmp / "p1", site.url)
+        cli(cfg, "crawl")
+        site.log.clear()
+        cli(cfg, "crawl")
+        n = site.requests_to("wp/v2/posts")
+    return {"P1 requests to the posts collection, nothing new": f"{n} (target 1)"}
+
+
+def p2_p3(tmp: Path, n: int, runs: int) -> dict:
+    with WordPressServer(posts(n)) as site:
+        site.recording = {}
+        cfg = write_config(tmp / "record", site.url)
+        cli(cfg, "crawl")  # records every answer wp-digest needs
+        site.replay, site.recording = site.recording, None
+        urls = [f"http://{site.httpd.server_address[0]}:{site.httpd.server_address[1]}{p}"
+                for p in site.replay if "wp/v2/posts" in p]  # fmt: skip
+        ours, base, with_fts, rss = [], [], [], []
+        for i in range(runs):  # alternating, so drift hits both alike
+            cfg = write_config(tmp / f"p2-{n}-{i}", site.url)
+            elapsed, peak = cli(cfg, "crawl")
+            ours.append(elapsed)
+            rss.append(peak)
+            base.append(floor(urls, tmp / f"floor-{n}-{i}.db"))
+            with_fts.append(floor(urls, tmp / f"floor-fts-{n}-{i}.db", fts=True))
+        pages = len(urls)
+    return {"n": n, "pages": pages, "ours": statistics.median(ours),
+            "floor": statistics.median(base), "floor_fts": statistics.median(with_fts),
+            "rss_kb": max(rss)}  # fmt: skip
+
+
+def p4(tmp: Path, n: int) -> float:
+    with WordPressServer(posts(n)) as site:
+        cfg = write_config(tmp / f"p4-{n}", site.url)
+        cli(cfg, "crawl")
+    conf = config_mod.load(str(cfg))
+    db = store.open_db(conf.database)
+    rows = queries.period_posts(db, "2000-01-01T00:00:00", "2100-01-01T00:00:00")
+    period = periods.containing("weekly", date(2026, 1, 5), conf.tz)
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        view = render.build(rows, period, conf.digest)
+        renderer = render.Renderer(conf.digest)
+        renderer.html(view)
+        renderer.text(view)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def rss_kb() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def p5(tmp: Path, cycles: int) -> dict:
+    """The daemon's crawl job, repeated in one long-lived process, as `wp-digest run` does."""
+    with WordPressServer(posts(50)) as site:
+        conf = config_mod.load(str(write_config(tmp / "p5", site.url)))
+        readings = {}
+        for cycle in range(1, cycles + 1):
+            site.put(
+                posts(1)[0]
+                | {
+                    "id": 900000 + cycle,
+                    "modified_gmt": f"2026-06-01T00:{cycle // 60:02d}:{cycle % 60:02d}",
+                }
+            )
+            [outcome] = crawl.run(conf, list(conf.sources))
+            assert outcome.ok, outcome.error
+            if cycle in (10, cycles):
+                readings[cycle] = rss_kb()
+    return readings
+
+
+def fields_bytes(tmp: Path) -> dict:
+    with WordPressServer(posts(100)) as site:
+        base = f"{site.url}wp-json/wp/v2/posts?per_page=100&orderby=modified&order=asc"
+        from digest.wp import FIELDS
+
+        with urllib.request.urlopen(base + "&_fields=" + FIELDS) as r:
+            trimmed = len(r.read())
+        with urllib.request.urlopen(base) as r:
+            full = len(r.read())
+    return {"trimmed": trimmed, "full": full}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller sizes, fewer runs")
+    parser.add_argument("--only", default="P1,P2,P3,P4,P5,B")
+    args = parser.parse_args()
+    only = set(args.only.split(","))
+    tmp = Path(tempfile.mkdtemp(prefix="wp-digest-bench-"))
+    big, runs, cycles = (2000, 3, 20) if args.quick else (10000, 5, 100)
+    lines = [
+        f"Machine: {platform.node()} · {platform.machine()} · Python {platform.python_version()}"
+        f" · {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+        "",
+        "| figure | measured | target | met |",
+        "|---|---|---|---|",
+    ]
+    if "P1" in only:
+        n = list(p1(tmp).values())[0]
+        lines.append(f"| P1 posts-collection requests, nothing new | {n.split()[0]} | 1 | "
+                     f"{'yes' if n.startswith('1 ') else 'NO'} |")  # fmt: skip
+    if "P2" in only or "P3" in only:
+        large = p2_p3(tmp, big, runs)
+        ratio = large["ours"] / large["floor"]
+        lines.append(
+            f"| P2 backfill {large['n']} posts ({large['pages']} pages): wp-digest / floor | "
+            f"{large['ours']:.2f} s / {large['floor']:.2f} s = **{ratio:.2f}** | <= 2.0 | "
+            f"{'yes' if ratio <= 2.0 else 'NO'} |"
+        )
+        lines.append(
+            f"| P2' the same against a floor that also keeps the FTS5 index | "
+            f"{large['ours']:.2f} s / {large['floor_fts']:.2f} s = "
+            f"**{large['ours'] / large['floor_fts']:.2f}** | (context) | |"
+        )
+        small = p2_p3(tmp, big // 10, 1)
+        mem = large["rss_kb"] / small["rss_kb"]
+        lines.append(
+            f"| P3 crawler peak RSS {small['n']} vs {large['n']} posts | "
+            f"{small['rss_kb'] / 1024:.0f} MB vs {large['rss_kb'] / 1024:.0f} MB = **{mem:.2f}** | "
+            f"<= 1.3 and <= 150 MB | "
+            f"{'yes' if mem <= 1.3 and large['rss_kb'] <= 150 * 1024 else 'NO'} |"
+        )
+    if "P4" in only:
+        small_n, large_n = (70, 700) if args.quick else (700, 7000)
+        t_small, t_large = p4(tmp, small_n), p4(tmp, large_n)
+        lines.append(
+            f"| P4 weekly digest render {small_n} vs {large_n} posts | {t_small:.2f} s vs "
+            f"{t_large:.2f} s = **{t_large / t_small:.1f}x** | <= 12x | "
+            f"{'yes' if t_large / t_small <= 12 else 'NO'} |"
+        )
+    if "P5" in only:
+        r = p5(tmp, cycles)
+        ratio = r[cycles] / r[10]
+        lines.append(
+            f"| P5 daemon RSS after {cycles} crawl cycles / after 10 | {r[cycles] / 1024:.1f} MB / "
+            f"{r[10] / 1024:.1f} MB = **{ratio:.3f}** | <= 1.1 | "
+            f"{'yes' if ratio <= 1.1 else 'NO'} |"
+        )
+    if "B" in only:
+        b = fields_bytes(tmp)
+        lines.append(
+            f"| bytes of a 100-post page, `_fields` vs full objects | {b['trimmed']:,} vs "
+            f"{b['full']:,} = **{b['trimmed'] / b['full']:.2f}** | smaller | "
+            f"{'yes' if b['trimmed'] < b['full'] else 'NO'} |"
+        )
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
