@@ -25,7 +25,10 @@ def _load(out: Path) -> list[dict[str, Any]]:
         entries = json.loads(path.read_text(encoding="utf-8"))
     except ValueError:
         return []  # a damaged manifest is rebuilt from what is written next
-    return [e for e in entries if isinstance(e, dict) and (out / e.get("file", "")).exists()]
+    entries = [e for e in entries if isinstance(e, dict) and (out / e.get("file", "")).exists()]
+    for entry in entries:
+        entry.setdefault("others", [])
+    return entries
 
 
 def _atomic(path: Path, text: str) -> None:
@@ -37,8 +40,42 @@ def _atomic(path: Path, text: str) -> None:
 def publish(
     view: DigestView, renderer: Renderer, out: Path, *, now: datetime | None = None
 ) -> tuple[Path, Path]:
-    """Write a digest into the archive folder and refresh index.html and feed.xml."""
+    """Write a digest (HTML and text) into the archive folder; refresh index.html, feed.xml."""
     html_path, text_path = write(view, renderer, out)
+    record(view, renderer, out, [html_path, text_path], now=now)
+    return html_path, text_path
+
+
+def publish_files(
+    view: DigestView,
+    renderer: Renderer,
+    out: Path,
+    files: dict[str, str | bytes],
+    *,
+    now: datetime | None = None,
+) -> list[Path]:
+    """Write other renderings of a digest (e.g. the monthly HTML book and its PDF)."""
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for suffix, body in files.items():
+        path = out / f"{view.label}{suffix}"
+        tmp = path.with_suffix(path.suffix + ".tmp")
+        tmp.write_bytes(body if isinstance(body, bytes) else body.encode("utf-8"))
+        tmp.replace(path)
+        paths.append(path)
+    record(view, renderer, out, paths, now=now)
+    return paths
+
+
+def record(
+    view: DigestView,
+    renderer: Renderer,
+    out: Path,
+    paths: list[Path],
+    *,
+    now: datetime | None = None,
+) -> None:
+    """Add (or replace) the digest's entry in the manifest, then rebuild index and feed."""
     stamp = (now or clock.now()).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     entries = [e for e in _load(out) if e["label"] != view.label]
     entries.append(
@@ -46,14 +83,14 @@ def publish(
             "label": view.label,
             "kind": view.kind,
             "title": view.title,
-            "file": html_path.name,
-            "text": text_path.name,
+            "file": paths[0].name,
+            "others": [[p.suffix.lstrip(".").upper(), p.name] for p in paths[1:]],
             "total": view.total,
             "counts": view.counts,
             "updated": stamp,
         }
     )
-    entries.sort(key=lambda e: e["label"].split("-", 1)[1], reverse=True)
+    entries.sort(key=lambda e: (e["label"].split("-", 1)[1], e["kind"]), reverse=True)
     _atomic(out / MANIFEST, json.dumps(entries, indent=1, ensure_ascii=False))
     base = renderer.settings.base_url
     title = renderer.settings.title
@@ -62,4 +99,3 @@ def publish(
         entries=entries, title=title, base=base, updated=stamp
     )
     _atomic(out / "feed.xml", feed)
-    return html_path, text_path

@@ -212,7 +212,10 @@ def reclassify(state: State, sources: tuple[str, ...]) -> None:
 
 @cli.command("digest")
 @click.option(
-    "--period", type=click.Choice(["daily", "weekly"]), default="daily", show_default=True
+    "--period",
+    type=click.Choice(["daily", "weekly", "monthly"]),
+    default="daily",
+    show_default=True,
 )
 @click.option(
     "--date",
@@ -228,13 +231,16 @@ def reclassify(state: State, sources: tuple[str, ...]) -> None:
 )
 @click.pass_obj
 def digest_cmd(state: State, period: str, day: Any, out: Path | None) -> None:
-    """Render the digest of a day or an ISO week, grouped by syllabus paper.
+    """Render the digest of a day, an ISO week or a month, grouped by syllabus paper.
 
-    The period is a calendar day (or Monday-to-Sunday week) in the configured time zone;
-    by default yesterday (or last week). It lists posts first published in the period and
-    posts revised in it, marked "Updated". Without --out the text version is printed.
+    The period is a calendar day, a Monday-to-Sunday week or a month in the configured time
+    zone; by default the last completed one. Daily and weekly digests list posts first
+    published in the period and posts revised in it, marked "Updated"; with --out they are
+    written as <label>.html and .txt. A monthly compilation holds the full text of every
+    post published in the month, as <label>.html and a PDF book. Without --out the text
+    version is printed. The folder also gets index.html and feed.xml.
     """
-    from digest import archive, periods, queries, render  # imported when needed: startup
+    from digest import archive, monthly, periods, queries, render  # when needed: startup
 
     cfg = state.config
     if day:
@@ -243,17 +249,28 @@ def digest_cmd(state: State, period: str, day: Any, out: Path | None) -> None:
         chosen = periods.last_completed(period, clock.now(), cfg.tz)
     db = store.open_db(cfg.database)
     try:
-        rows = queries.period_posts(db, *chosen.bounds_utc())
+        if period == "monthly":
+            rows = queries.published_in(db, *chosen.bounds_utc())
+        else:
+            rows = queries.period_posts(db, *chosen.bounds_utc())
     finally:
         db.close()
-    view = render.build(rows, chosen, cfg.digest)
     renderer = render.Renderer(cfg.digest)
+    if period == "monthly":
+        view = monthly.build(rows, chosen, cfg.digest)
+    else:
+        view = render.build(rows, chosen, cfg.digest)
     if out is None:
         click.echo(renderer.text(view), nl=False)
         return
-    html_path, text_path = archive.publish(view, renderer, out)
+    if period == "monthly":
+        page = monthly.html(view, renderer)
+        files = {".html": page, ".pdf": monthly.pdf(page, cfg.digest)}
+        paths = archive.publish_files(view, renderer, out, files)
+    else:
+        paths = list(archive.publish(view, renderer, out))
     if state.verbosity >= 0:
-        click.echo(f"{chosen.label}: {view.total} posts -> {html_path}, {text_path}")
+        click.echo(f"{chosen.label}: {view.total} posts -> {', '.join(map(str, paths))}")
 
 
 @cli.command()

@@ -73,6 +73,7 @@ class DigestSettings:
     images: bool = False
     templates: Path | None = None  # a folder whose templates override the bundled ones
     base_url: str = ""  # where the archive folder is served, for absolute feed links
+    archive: Path | None = None  # scheduled sends also publish their digests here
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class MailSettings:
     outbox: Path = Path("outbox")
     unsubscribe: str | None = None
     send_empty: bool = False
+    attachment_max_mb: float = 10.0  # monthly PDFs above this are linked, not attached
     ca_file: Path | None = None
     timeout: float = 60.0
     list_id: str | None = None
@@ -112,6 +114,7 @@ class ScheduleSettings:
     daily: tuple[int, int, int] = (7, 0, 0)  # local hour, minute, second
     weekly: tuple[int, int, int, int] = (0, 7, 30, 0)  # weekday (mon=0), hour, minute, second
     check_every: int = 60  # seconds between the daemon's checks of what is due
+    monthly: tuple[int, int, int, int] = (1, 8, 0, 0)  # day of month, hour, minute, second
 
 
 @dataclass(frozen=True)
@@ -271,6 +274,11 @@ def _digest(raw: Any, file: str, base: Path) -> DigestSettings:
         folder = folder if folder.is_absolute() else base / folder
         if not folder.is_dir():
             raise t.err("templates", f"no such folder: {folder}")
+    archive = t.get("archive", str, None)
+    archive_path = None
+    if archive:
+        archive_path = Path(archive).expanduser()
+        archive_path = archive_path if archive_path.is_absolute() else base / archive_path
     base_url = t.get("base_url", str, "")
     if base_url:
         try:
@@ -283,6 +291,7 @@ def _digest(raw: Any, file: str, base: Path) -> DigestSettings:
         images=t.get("images", bool, False),
         templates=folder,
         base_url=base_url,
+        archive=archive_path,
     )
     t.done()
     return settings
@@ -339,6 +348,7 @@ def _mail(raw: Any, file: str, base: Path) -> MailSettings:
         outbox=outbox if outbox.is_absolute() else base / outbox,
         unsubscribe=unsubscribe,
         send_empty=t.get("send_empty", bool, False),
+        attachment_max_mb=t.number("attachment_max_mb", 10.0),
         ca_file=ca_path,
         timeout=t.number("timeout", 60.0),
         list_id=t.get("list_id", str, None),
@@ -354,8 +364,8 @@ def _subscriber(raw: Any, index: int, file: str) -> Subscriber:
         raise t.err("email", f"not an email address: {email!r}")
     t.where = f"subscriber {email!r}"
     period = t.get("period", str, "daily")
-    if period not in ("daily", "weekly"):
-        raise t.err("period", f'expected "daily" or "weekly", got {period!r}')
+    if period not in ("daily", "weekly", "monthly"):
+        raise t.err("period", f'expected "daily", "weekly" or "monthly", got {period!r}')
     papers = t.get("papers", list, [])
     for paper in papers:
         _paper(t, "papers", paper)
@@ -419,7 +429,17 @@ def _schedule(raw: Any, file: str) -> ScheduleSettings:
         check_every = parse_duration(t.get("check_every", str, "60s"))
     except ValueError as e:
         raise t.err("check_every", str(e)) from None
-    settings = ScheduleSettings(crawl_every, daily, weekly, check_every)  # type: ignore[arg-type]
+    monthly_text = t.get("monthly", str, "1 08:00")
+    day_text, _, clock_text = monthly_text.strip().partition(" ")
+    if not day_text.isdigit() or not 1 <= int(day_text) <= 28:
+        raise t.err(
+            "monthly", f'expected a day 1-28 and a time such as "1 08:00", got {monthly_text!r}'
+        )
+    try:
+        monthly = (int(day_text), *parse_clock(clock_text))
+    except ValueError as e:
+        raise t.err("monthly", str(e)) from None
+    settings = ScheduleSettings(crawl_every, daily, weekly, check_every, monthly)  # type: ignore[arg-type]
     t.done()
     return settings
 

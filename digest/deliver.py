@@ -74,6 +74,9 @@ class Sender:
 
     def message(self, to: str, period: periods.Period, rows: list[dict[str, Any]], msgid: str):
         view = render.build(rows, period, self.cfg.digest, now=self.now)
+        attachments: tuple[tuple[str, bytes], ...] = ()
+        if period.kind == "monthly":
+            attachments, view.notice = self.monthly_pdf(rows, period)
         return view, build_message(
             settings=self.cfg.mail,
             to=to,
@@ -82,6 +85,33 @@ class Sender:
             html=self.renderer.html(view),
             message_id=msgid,
             date=self.now,
+            attachments=attachments,
+        )
+
+    def monthly_pdf(
+        self, rows: list[dict[str, Any]], period: periods.Period
+    ) -> tuple[tuple[tuple[str, bytes], ...], str | None]:
+        """The month's PDF book: attached when under the size cap, else linked."""
+        from digest import archive, monthly
+
+        settings = self.cfg.digest
+        book = monthly.build(rows, period, settings)
+        page = monthly.html(book, self.renderer)
+        data = monthly.pdf(page, settings)
+        if settings.archive:
+            archive.publish_files(book, self.renderer, settings.archive,
+                                  {".html": page, ".pdf": data})  # fmt: skip
+        name = f"{period.label}.pdf"
+        cap = self.cfg.mail.attachment_max_mb
+        if len(data) <= cap * 1024 * 1024:
+            return ((name, data),), None
+        size = len(data) / 1024 / 1024
+        notice = f"The PDF compilation ({size:.1f} MB) is over the {cap:g} MB attachment limit"
+        if settings.base_url and settings.archive:
+            return (), f"{notice}; read it at {settings.base_url}{name}"
+        return (), (
+            f"{notice}; make it with: wp-digest digest --period monthly "
+            f"--date {period.first.isoformat()} --out DIR"
         )
 
     def attempt(self, delivery_id: int, sub: Subscriber, period: periods.Period, rows) -> Outcome:

@@ -58,8 +58,10 @@ def build_message(
     html: str,
     message_id: str,
     date: datetime,
+    attachments: tuple[tuple[str, bytes], ...] = (),
 ) -> EmailMessage:
-    """multipart/alternative (text, then HTML), one recipient, UTF-8 throughout."""
+    """multipart/alternative (text, then HTML), one recipient, UTF-8 throughout; with
+    attachments (the monthly PDF) the whole is multipart/mixed."""
     msg = EmailMessage(policy=policy.SMTP)
     msg["From"] = settings.sender
     msg["To"] = to
@@ -74,6 +76,8 @@ def build_message(
     msg["Auto-Submitted"] = "auto-generated"
     msg.set_content(text, charset="utf-8")
     msg.add_alternative(html, subtype="html", charset="utf-8")
+    for filename, data in attachments:
+        msg.add_attachment(data, maintype="application", subtype="pdf", filename=filename)
     return msg
 
 

@@ -46,6 +46,23 @@ def changes(db: sqlite_utils.Database, source: str, post_id: int, revision: int)
     return [name for name, a, b in names if a != b]
 
 
+def published_in(
+    db: sqlite_utils.Database, start: str, end: str, sources: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """Posts first published in [start, end), each in its latest revision (monthly books)."""
+    where_src = ""
+    if sources:
+        where_src = f" AND p.source IN ({', '.join('?' for _ in sources)})"
+    rows = _rows(
+        db,
+        f"SELECT {COLUMNS} FROM posts p WHERE p.date_gmt >= ? AND p.date_gmt < ?{where_src}",
+        [start, end, *(sources or [])],
+    )
+    for row in rows:
+        row["updated"], row["changes"] = False, []
+    return rows
+
+
 def period_posts(
     db: sqlite_utils.Database, start: str, end: str, sources: list[str] | None = None
 ) -> list[dict[str, Any]]:

@@ -51,6 +51,7 @@ class PostView:
     changes: list[str]
     other_papers: list[str]
     published: str  # UTC, for ordering
+    revised: str | None = None  # local date of the latest revision, when there was one
 
     @property
     def meta_line(self) -> str:
@@ -91,6 +92,7 @@ class DigestView:
     sections: list[Section]
     generated: str
     links: list[tuple[int, str]]
+    notice: str | None = None  # e.g. why a PDF is linked instead of attached
 
     @property
     def empty(self) -> bool:
@@ -131,6 +133,7 @@ def build(
                 changes=list(row.get("changes") or []),
                 other_papers=[p for p in papers if p != first],
                 published=row["date_gmt"],
+                revised=_day(row["modified_gmt"], tz) if row.get("revision", 1) > 1 else None,
             )
         )
     sections = []
@@ -168,6 +171,13 @@ def build(
         generated=f"{generated:%Y-%m-%d %H:%M} {generated.tzname()}",
         links=links,
     )
+
+
+def _day(stamp: str | None, tz: Any) -> str | None:
+    if not stamp:
+        return None
+    when = local_time(stamp, tz)
+    return f"{when.day} {when:%b %Y}"
 
 
 def _text(title: str) -> str:

@@ -29,6 +29,14 @@ def latest_occurrence(kind: str, now: datetime, tz: ZoneInfo, schedule: Schedule
     Local wall-clock times, so 07:00 stays 07:00 across a DST change.
     """
     local = now.astimezone(tz)
+    if kind == "monthly":
+        mday, hour, minute, second = schedule.monthly
+        at = time(hour, minute, second)
+        candidate = datetime.combine(local.date().replace(day=mday), at, tz)
+        if candidate > now:
+            previous = local.date().replace(day=1) - timedelta(days=1)
+            candidate = datetime.combine(previous.replace(day=mday), at, tz)
+        return candidate
     if kind == "daily":
         hour, minute, second = schedule.daily
         day = local.date()

@@ -1,0 +1,135 @@
+"""The monthly compilation: PDF and HTML book, and the monthly mail with its attachment."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import open_state, run, write_config
+from pypdf import PdfReader
+from smtp_server import SmtpServer
+from test_classify import SAMPLE_EXPECTED
+
+from digest.classify import PAPERS
+from digest.samplesite import load_sample
+
+TITLES = {p["id"]: p["title"]["rendered"] for p in load_sample()[0]}
+
+
+@pytest.fixture
+def month(conf, site, tmp_path):
+    assert run(conf, "crawl").exit_code == 0
+    site.edit(70108, "2026-04-23T03:00:00", content="<p>Syllabus: GS2/Polity</p><p>Judgment out</p>")
+    assert run(conf, "crawl").exit_code == 0
+    out = tmp_path / "archive"
+    result = run(conf, "digest", "--period", "monthly", "--date", "2026-04-15", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def pages(path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(path).pages]
+
+
+def test_month_renders_to_pdf_and_html(month):
+    pdf, html = month / "monthly-2026-04.pdf", month / "monthly-2026-04.html"
+    assert pdf.read_bytes().startswith(b"%PDF") and html.exists()
+    texts = pages(pdf)
+    assert "UPSC digest" in texts[0] and "April 2026" in texts[0] and "26 posts" in texts[0]
+    toc = "\n".join(t for t in texts if "Contents" in t or "....." in t)
+    body = "\n".join(t for t in texts[1:] if "....." not in t)
+    # Every post, the Hindi one included, in the body in paper order, and in the contents.
+    order = sorted(SAMPLE_EXPECTED, key=lambda i: PAPERS.index(SAMPLE_EXPECTED[i][0]))
+    positions = []
+    for post_id in order:
+        title = TITLES[post_id]
+        assert title in toc, title
+        assert title in body, title
+        positions.append((PAPERS.index(SAMPLE_EXPECTED[post_id][0]), body.index(title)))
+    papers_by_position = [p for p, _ in sorted(positions, key=lambda x: x[1])]
+    assert papers_by_position == sorted(papers_by_position)
+    assert "भारत में मातृ मृत्यु दर में गिरावट" in body
+
+
+def test_contents_pages_headers_and_footers(month):
+    texts = pages(month / "monthly-2026-04.pdf")
+    toc = "\n".join(t for t in texts if "....." in t)
+    for heading in ("GS1 · Heritage", "GS2 · Polity", "GS3 · Economy", "GS4 · Ethics", "Essay",
+                    "Prelims"):  # fmt: skip
+        assert re.search(re.escape(heading) + r".*\.{5,}\s*\d+", toc), heading
+    total = len(texts)
+    for number, text in enumerate(texts[1:], start=2):
+        assert f"page {number} of {total}" in text
+    gs2 = next(t for t in texts if "Supreme Court on Governor" in t and "....." not in t)
+    assert "GS2 · Polity, governance, social justice, international relations" in gs2
+    # The contents' page numbers point at the pages where the posts are.
+    match = re.search(r"Supreme Court on Governor's Assent to Bills\s*\.+\s*(\d+)", toc)
+    assert match and "Supreme Court on Governor" in texts[int(match.group(1)) - 1]
+
+
+def test_revised_post_is_marked(month):
+    html = (month / "monthly-2026-04.html").read_text()
+    assert "Revised 23 Apr 2026" in html and "Judgment out" in html
+    assert "Source: <a href=\"https://sample.wp-digest.invalid/ca/current-affairs/" in html
+
+
+def test_archive_lists_the_compilation(month):
+    index = (month / "index.html").read_text()
+    assert 'href="monthly-2026-04.html"' in index and 'href="monthly-2026-04.pdf">PDF' in index
+    assert "tag:wp-digest,2026:monthly-2026-04" in (month / "feed.xml").read_text()
+
+
+@pytest.fixture
+def smtp():
+    server = SmtpServer().start()
+    yield server
+    server.stop()
+
+
+def monthly_config(tmp_path, site, port, extra=""):
+    text = (
+        f'\n[digest]\narchive = "archive"\nbase_url = "https://digest.example.org/"\n'
+        f'\n[mail]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n'
+        f'from = "d@example.org"\n{extra}\n'
+        '\n[[subscriber]]\nemail = "m@example.org"\nperiod = "monthly"\n'
+    )
+    return write_config(tmp_path, {"sample": site.url}, text)
+
+
+def test_monthly_mail_attaches_the_pdf(tmp_path, site, smtp, monkeypatch):
+    monkeypatch.setenv("WP_DIGEST_NOW", "2026-04-05T09:00:00+05:30")
+    cfg = monthly_config(tmp_path, site, smtp.port)
+    assert run(cfg, "send").stdout == "m@example.org: nothing new\n"  # joins for April's book
+    monkeypatch.setenv("WP_DIGEST_NOW", "2026-05-01T09:00:00+05:30")
+    assert run(cfg, "crawl").exit_code == 0
+    result = run(cfg, "send")
+    assert result.exit_code == 0, result.output
+    [msg] = smtp.messages
+    assert msg["Subject"] == "UPSC digest · April 2026 · 26 posts"
+    assert msg.get_content_type() == "multipart/mixed"
+    [attachment] = list(msg.iter_attachments())
+    assert attachment.get_filename() == "monthly-2026-04.pdf"
+    assert attachment.get_content_type() == "application/pdf"
+    assert attachment.get_content().startswith(b"%PDF")
+    body = msg.get_body(("plain",)).get_content()
+    assert "भारत में मातृ मृत्यु दर में गिरावट" in body
+    assert (tmp_path / "archive" / "monthly-2026-04.pdf").exists()
+
+
+def test_monthly_pdf_over_the_cap_is_linked(tmp_path, site, smtp, monkeypatch):
+    monkeypatch.setenv("WP_DIGEST_NOW", "2026-04-05T09:00:00+05:30")
+    cfg = monthly_config(tmp_path, site, smtp.port, "attachment_max_mb = 0.01")
+    run(cfg, "send")
+    monkeypatch.setenv("WP_DIGEST_NOW", "2026-05-01T09:00:00+05:30")
+    assert run(cfg, "crawl").exit_code == 0
+    assert run(cfg, "send").exit_code == 0
+    [msg] = smtp.messages
+    assert list(msg.iter_attachments()) == []
+    text = msg.get_body(("plain",)).get_content()
+    assert "is over the 0.01 MB attachment limit; read it at" in text
+    assert "https://digest.example.org/monthly-2026-04.pdf" in text.replace("\n  ", " ")
+    assert "https://digest.example.org/monthly-2026-04.pdf" in msg.get_body(("html",)).get_content()
+    [row] = open_state(cfg)["deliveries"].rows
+    assert row["status"] == "sent" and row["label"] == "monthly-2026-04"
+    assert json.loads(json.dumps(row))["posts"] == 26
