@@ -20,7 +20,9 @@ TITLES = {p["id"]: p["title"]["rendered"] for p in load_sample()[0]}
 @pytest.fixture
 def month(conf, site, tmp_path):
     assert run(conf, "crawl").exit_code == 0
-    site.edit(70108, "2026-04-23T03:00:00", content="<p>Syllabus: GS2/Polity</p><p>Judgment out</p>")
+    site.edit(
+        70108, "2026-04-23T03:00:00", content="<p>Syllabus: GS2/Polity</p><p>Judgment out</p>"
+    )
     assert run(conf, "crawl").exit_code == 0
     out = tmp_path / "archive"
     result = run(conf, "digest", "--period", "monthly", "--date", "2026-04-15", "--out", str(out))
@@ -71,7 +73,7 @@ def test_contents_pages_headers_and_footers(month):
 def test_revised_post_is_marked(month):
     html = (month / "monthly-2026-04.html").read_text()
     assert "Revised 23 Apr 2026" in html and "Judgment out" in html
-    assert "Source: <a href=\"https://sample.wp-digest.invalid/ca/current-affairs/" in html
+    assert 'Source: <a href="https://sample.wp-digest.invalid/ca/current-affairs/' in html
 
 
 def test_archive_lists_the_compilation(month):
