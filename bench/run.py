@@ -10,6 +10,8 @@ P3  peak RSS of the crawler at 1,000 vs 10,000 posts (targets: ratio <= 1.3, <= 
 P4  rendering a weekly digest of 700 posts (HTML + text, sanitised, CSS inlined), and 7,000
     (target: <= 12x the time for 10x the posts)
 P5  daemon memory: RSS after 100 crawl cycles / after 10 (target <= 1.1)
+P6  the monthly compilation of a 3,000-post month (HTML + PDF): time and peak memory, against
+    the weekly digest of the same posts rendered in the same run
 B   bytes of an incremental crawl's pages with _fields, versus without
 """
 
@@ -177,6 +179,21 @@ def p4(tmp: Path, n: int) -> float:
     return statistics.median(times)
 
 
+def p6(tmp: Path, n: int) -> dict:
+    """Render the month in a child process so its peak RSS is its own."""
+    with WordPressServer(posts(n)) as site:
+        cfg = write_config(tmp / f"p6-{n}", site.url)
+        cli(cfg, "crawl")
+    # posts() starts on 1 Jan 2026, 7 minutes apart: 3,000 posts fit in January.
+    t_month, rss_month = cli(cfg, "digest", "--period", "monthly", "--date", "2026-01-15",
+                             "--out", str(tmp / f"p6-out-{n}"))  # fmt: skip
+    t_week, rss_week = cli(cfg, "digest", "--period", "weekly", "--date", "2026-01-07",
+                           "--out", str(tmp / f"p6-week-{n}"))  # fmt: skip
+    pdf = tmp / f"p6-out-{n}" / "monthly-2026-01.pdf"
+    return {"month_s": t_month, "month_rss": rss_month, "week_s": t_week, "week_rss": rss_week,
+            "pdf_mb": pdf.stat().st_size / 1024 / 1024}  # fmt: skip
+
+
 def rss_kb() -> int:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -219,7 +236,7 @@ def fields_bytes(tmp: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes, fewer runs")
-    parser.add_argument("--only", default="P1,P2,P3,P4,P5,B")
+    parser.add_argument("--only", default="P1,P2,P3,P4,P5,P6,B")
     args = parser.parse_args()
     only = set(args.only.split(","))
     tmp = Path(tempfile.mkdtemp(prefix="wp-digest-bench-"))
@@ -271,6 +288,14 @@ def main() -> None:
             f"| P5 daemon RSS after {cycles} crawl cycles / after 10 | {r[cycles] / 1024:.1f} MB / "
             f"{r[10] / 1024:.1f} MB = **{ratio:.3f}** | <= 1.1 | "
             f"{'yes' if ratio <= 1.1 else 'NO'} |"
+        )
+    if "P6" in only:
+        n = 300 if args.quick else 3000
+        r = p6(tmp, n)
+        lines.append(
+            f"| P6 monthly book of {n} posts (HTML + {r['pdf_mb']:.1f} MB PDF) | "
+            f"{r['month_s']:.1f} s, peak {r['month_rss'] / 1024:.0f} MB (weekly digest of a "
+            f"week: {r['week_s']:.1f} s, {r['week_rss'] / 1024:.0f} MB) | measured | |"
         )
     if "B" in only:
         b = fields_bytes(tmp)

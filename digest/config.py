@@ -11,6 +11,7 @@ import difflib
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import parseaddr
 from pathlib import Path
@@ -162,6 +163,13 @@ class _Table:
             raise self.err(key, f"expected {names}, got {type(value).__name__} {value!r}")
         return value
 
+    def parsed(self, key: str, default: str, parse: Callable[[str], Any]) -> Any:
+        """A string value run through `parse`; its ValueError becomes this key's error."""
+        try:
+            return parse(self.get(key, str, default))
+        except ValueError as e:
+            raise self.err(key, str(e)) from None
+
     def number(self, key: str, default: float, minimum: float = 0.0) -> float:
         value = float(self.get(key, (int, float), default))
         if value <= minimum:
@@ -205,10 +213,7 @@ def _source(raw: Any, index: int, file: str) -> Source:
     if not name:
         raise t.err("name", "every [[source]] needs a name")
     t.where = f"source {name!r}"
-    try:
-        url = check_url(t.get("url", str, ""))
-    except ValueError as e:
-        raise t.err("url", str(e)) from None
+    url = t.parsed("url", "", check_url)
     categories = t.get("categories", list, [])
     if not all(isinstance(c, int) and not isinstance(c, bool) and c > 0 for c in categories):
         raise t.err("categories", "expected a list of category term IDs (positive integers)")
@@ -279,12 +284,7 @@ def _digest(raw: Any, file: str, base: Path) -> DigestSettings:
     if archive:
         archive_path = Path(archive).expanduser()
         archive_path = archive_path if archive_path.is_absolute() else base / archive_path
-    base_url = t.get("base_url", str, "")
-    if base_url:
-        try:
-            base_url = check_url(base_url)
-        except ValueError as e:
-            raise t.err("base_url", str(e)) from None
+    base_url = t.parsed("base_url", "", lambda v: check_url(v) if v else "")
     settings = DigestSettings(
         title=t.get("title", str, "UPSC digest"),
         content=content,
@@ -405,41 +405,31 @@ def parse_clock(text: str) -> tuple[int, int, int]:
     return hour, minute, second
 
 
+def parse_weekly(text: str) -> tuple[int, int, int, int]:
+    """ "mon 07:30" to (weekday with Monday 0, hour, minute, second)."""
+    day, _, clock_text = text.strip().partition(" ")
+    if day.lower()[:3] not in WEEKDAYS:
+        raise ValueError(f'expected a weekday and a time such as "mon 07:30", got {text!r}')
+    return (WEEKDAYS.index(day.lower()[:3]), *parse_clock(clock_text))
+
+
+def parse_monthly(text: str) -> tuple[int, int, int, int]:
+    """ "1 08:00" to (day of month 1-28, hour, minute, second): every month has that day."""
+    day, _, clock_text = text.strip().partition(" ")
+    if not day.isdigit() or not 1 <= int(day) <= 28:
+        raise ValueError(f'expected a day 1-28 and a time such as "1 08:00", got {text!r}')
+    return (int(day), *parse_clock(clock_text))
+
+
 def _schedule(raw: Any, file: str) -> ScheduleSettings:
     t = _Table(raw, "schedule", file)
-    try:
-        crawl_every = parse_duration(t.get("crawl_every", str, "2h"))
-    except ValueError as e:
-        raise t.err("crawl_every", str(e)) from None
-    try:
-        daily = parse_clock(t.get("daily", str, "07:00"))
-    except ValueError as e:
-        raise t.err("daily", str(e)) from None
-    weekly_text = t.get("weekly", str, "mon 07:30")
-    day, _, clock_text = weekly_text.strip().partition(" ")
-    if day.lower()[:3] not in WEEKDAYS:
-        raise t.err(
-            "weekly", f'expected a weekday and a time such as "mon 07:30", got {weekly_text!r}'
-        )
-    try:
-        weekly = (WEEKDAYS.index(day.lower()[:3]), *parse_clock(clock_text))
-    except ValueError as e:
-        raise t.err("weekly", str(e)) from None
-    try:
-        check_every = parse_duration(t.get("check_every", str, "60s"))
-    except ValueError as e:
-        raise t.err("check_every", str(e)) from None
-    monthly_text = t.get("monthly", str, "1 08:00")
-    day_text, _, clock_text = monthly_text.strip().partition(" ")
-    if not day_text.isdigit() or not 1 <= int(day_text) <= 28:
-        raise t.err(
-            "monthly", f'expected a day 1-28 and a time such as "1 08:00", got {monthly_text!r}'
-        )
-    try:
-        monthly = (int(day_text), *parse_clock(clock_text))
-    except ValueError as e:
-        raise t.err("monthly", str(e)) from None
-    settings = ScheduleSettings(crawl_every, daily, weekly, check_every, monthly)  # type: ignore[arg-type]
+    settings = ScheduleSettings(
+        crawl_every=t.parsed("crawl_every", "2h", parse_duration),
+        daily=t.parsed("daily", "07:00", parse_clock),
+        weekly=t.parsed("weekly", "mon 07:30", parse_weekly),
+        check_every=t.parsed("check_every", "60s", parse_duration),
+        monthly=t.parsed("monthly", "1 08:00", parse_monthly),
+    )
     t.done()
     return settings
 
@@ -457,10 +447,7 @@ def parse(data: dict[str, Any], path: Path | None) -> Config:
     """Build a Config from parsed TOML; paths are resolved relative to the file."""
     file = str(path) if path else "<config>"
     t = _Table(data, "", file)
-    try:
-        timezone = check_timezone(t.get("timezone", str, "Asia/Kolkata"))
-    except ValueError as e:
-        raise t.err("timezone", str(e)) from None
+    timezone = t.parsed("timezone", "Asia/Kolkata", check_timezone)
     base = path.parent if path else Path.cwd()
     database = Path(t.get("database", str, "wp-digest.db")).expanduser()
     if not database.is_absolute():

@@ -1,0 +1,18 @@
+"""The code style is part of the build: ruff check and ruff format, as the guide asks."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_ruff_check_and_format():
+    ruff = shutil.which("ruff")
+    assert ruff, "ruff is a test dependency: pip install -e '.[test]'"
+    check = subprocess.run([ruff, "check", "."], cwd=ROOT, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
+    fmt = subprocess.run([ruff, "format", "--check", "."], cwd=ROOT, capture_output=True, text=True)
+    assert fmt.returncode == 0, fmt.stdout
