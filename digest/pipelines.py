@@ -13,7 +13,6 @@ from typing import Any
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.spiders import Spider
-from scrapy.utils.defer import deferred_from_coro
 
 from digest import store
 from digest.classify import classify_row
@@ -62,16 +61,8 @@ class StorePipeline:
                 self._save(item)
         except Exception as e:  # noqa: BLE001 - any failure must stop the walk, not just log
             self.broken = f"cannot save a page of {item.source}: {e}"
-            self.spider.error = self.spider.error or self.broken
-            self._stop()
+            self.spider.stop(self.broken)
         return item
-
-    def _stop(self) -> None:
-        engine = self.crawler.engine
-        if hasattr(engine, "close_spider_async"):  # Scrapy >= 2.14
-            deferred_from_coro(engine.close_spider_async(reason="error"))
-        else:
-            engine.close_spider(self.spider, "error")
 
     def _save(self, item: PageItem) -> None:
         rules = self.spider.rules

@@ -107,7 +107,6 @@ class Walk:
 
 class WordPressSpider(scrapy.Spider):
     name = "wordpress"
-    custom_settings: dict[str, Any] = {}
 
     def __init__(
         self,
@@ -363,6 +362,11 @@ class WordPressSpider(scrapy.Spider):
             message = f"{reason}: {request.url}"
         else:
             message = f"cannot fetch {request.url} after {tries} tries: {_describe(failure)}"
+        self.stop(message)
+
+    def stop(self, message: str) -> None:
+        """Record the error and close the spider from outside a callback (errbacks, the
+        pipeline), where raising CloseSpider would be logged as an unhandled error."""
         if self.error is None:
             self.error = message
         engine = self.crawler.engine
