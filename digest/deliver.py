@@ -148,8 +148,7 @@ class Sender:
         rows = []
         for (source, post_id), revision in first.items():
             for row in queries.post_rows(self.db, source, post_id):
-                row["updated"] = revision > 1
-                row["changes"] = []
+                queries.mark_updated(self.db, row, revision)
                 rows.append(row)
         return rows
 

@@ -95,10 +95,7 @@ def due_posts(
                 {**params, "source": source, "post_id": post_id},
             )
         ]
-        row["updated"] = open_revisions[0] > 1
-        row["changes"] = (
-            queries.changes(db, source, post_id, row["revision"]) if row["updated"] else []
-        )
+        queries.mark_updated(db, row, open_revisions[0])
         rows.append(row)
         items += [(source, post_id, rev) for rev in open_revisions]
     return rows, items

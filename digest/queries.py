@@ -46,6 +46,15 @@ def changes(db: sqlite_utils.Database, source: str, post_id: int, revision: int)
     return [name for name, a, b in names if a != b]
 
 
+def mark_updated(db: sqlite_utils.Database, row: dict[str, Any], first_revision: int) -> None:
+    """Flag a digest row "Updated" when the reader's first unseen revision is not the first,
+    with what its latest revision changed."""
+    row["updated"] = first_revision > 1
+    row["changes"] = (
+        changes(db, row["source"], row["post_id"], row["revision"]) if row["updated"] else []
+    )
+
+
 def published_in(
     db: sqlite_utils.Database, start: str, end: str, sources: list[str] | None = None
 ) -> list[dict[str, Any]]:
