@@ -120,6 +120,8 @@ def tick(
     db = store.open_db(cfg.database)
     try:
         kinds = {s.period for s in cfg.subscribers}
+        if cfg.digest.archive:  # the archive gets every day's and week's digest
+            kinds |= {"daily", "weekly"}
         todo = due(now, cfg.tz, cfg.schedule, kinds=kinds, **state(db))
         if todo.crawl and cfg.sources:
             result.ok &= _crawl(cfg, result)
@@ -128,11 +130,28 @@ def tick(
         as_of = {k: latest_occurrence(k, now, cfg.tz, cfg.schedule) for k in kinds}
         for kind, at in todo.sends:
             result.ok &= _send(cfg, db, now, result, f"send-{kind}", at, kind, as_of, stop)
+            if cfg.digest.archive and kind != "monthly":
+                _publish(cfg, db, kind, at, result)
         if todo.retry and not todo.sends:
             result.ok &= _send(cfg, db, now, result, "retry", None, None, as_of, stop)
     finally:
         db.close()
     return result
+
+
+def _publish(cfg: Config, db: sqlite_utils.Database, kind: str, at: datetime, result) -> None:
+    """Keep the archive folder (a static site) up to date with the period just ended."""
+    from digest import archive, periods, queries, render
+
+    period = periods.last_completed(kind, at, cfg.tz)
+    rows = queries.period_posts(db, *period.bounds_utc())
+    renderer = render.Renderer(cfg.digest)
+    view = render.build(rows, period, cfg.digest)
+    assert cfg.digest.archive is not None
+    archive.publish(view, renderer, cfg.digest.archive)
+    line = f"archive: {period.label}, {view.total} posts"
+    _log(True, line, job="archive", label=period.label)
+    result.jobs.append(line)
 
 
 def _crawl(cfg: Config, result: TickResult) -> bool:

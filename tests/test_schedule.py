@@ -174,6 +174,20 @@ def test_tick_end_to_end(tmp_path, site, smtp, monkeypatch):
     assert run(cfg, "tick").exit_code == 0 and len(smtp.messages) == count
 
 
+def test_tick_keeps_the_archive(tmp_path, site, smtp, monkeypatch):
+    cfg = tick_config(tmp_path, site, smtp.port)
+    cfg.write_text(cfg.read_text() + '\n[digest]\narchive = "site"\n')
+    monkeypatch.setenv("WP_DIGEST_NOW", "2026-04-20T07:45:00+05:30")  # a Monday
+    result = run(cfg, "tick")
+    assert result.exit_code == 0, result.output
+    assert "archive: daily-2026-04-19, 2 posts" in result.stderr
+    assert "archive: weekly-2026-W16, 20 posts" in result.stderr
+    site_dir = tmp_path / "site"
+    assert (site_dir / "daily-2026-04-19.html").exists()
+    assert (site_dir / "weekly-2026-W16.txt").exists()
+    assert "weekly-2026-W16.html" in (site_dir / "index.html").read_text()
+
+
 def test_tick_after_downtime_sends_one_catch_up(tmp_path, site, smtp, monkeypatch):
     cfg = tick_config(tmp_path, site, smtp.port)
     monkeypatch.setenv("WP_DIGEST_NOW", "2026-04-14T07:05:00+05:30")
