@@ -3,24 +3,23 @@
 Configuration (what the user wants) is kept apart from state (what has happened, in SQLite),
 as rss2email does. Every key is checked here, once, so the rest of the program can trust the
 object it gets; a mistake is reported as one line naming the file, the key and the fix.
+This module holds the types, the value checks and the file lookup; digest/config_tables.py
+reads each TOML table.
 """
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import tomllib
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from digest import __version__
-from digest.classify import PAPERS, Rules
+from digest.classify import Rules
 
 CONFIG_ENV = "WP_DIGEST_CONFIG"
 DEFAULT_NAME = "wp-digest.toml"
@@ -138,57 +137,8 @@ class Config:
         return next((s for s in self.sources if s.name == name), None)
 
 
-class _Table:
-    """A TOML table being read: knows where it is, rejects keys nobody asked for."""
-
-    def __init__(self, data: Any, where: str, file: str):
-        if not isinstance(data, dict):
-            raise ConfigError(f"{file}: {where or 'top level'}: expected a table")
-        self.data, self.where, self.file = data, where, file
-        self.seen: set[str] = set()
-
-    def err(self, key: str, msg: str) -> ConfigError:
-        name = f"{self.where}.{key}" if self.where else key
-        return ConfigError(f"{self.file}: {name}: {msg}")
-
-    def get(self, key: str, kind: type | tuple[type, ...], default: Any) -> Any:
-        self.seen.add(key)
-        if key not in self.data:
-            return default
-        value = self.data[key]
-        kinds = kind if isinstance(kind, tuple) else (kind,)
-        # TOML booleans are ints in Python; never accept one where a number is meant.
-        if isinstance(value, bool) and bool not in kinds or not isinstance(value, kinds):
-            names = " or ".join(k.__name__ for k in kinds)
-            raise self.err(key, f"expected {names}, got {type(value).__name__} {value!r}")
-        return value
-
-    def parsed(self, key: str, default: str, parse: Callable[[str], Any]) -> Any:
-        """A string value run through `parse`; its ValueError becomes this key's error."""
-        try:
-            return parse(self.get(key, str, default))
-        except ValueError as e:
-            raise self.err(key, str(e)) from None
-
-    def number(self, key: str, default: float, minimum: float = 0.0) -> float:
-        value = float(self.get(key, (int, float), default))
-        if value <= minimum:
-            raise self.err(key, f"must be greater than {minimum:g}, got {value:g}")
-        return value
-
-    def str_list(self, key: str, default: tuple[str, ...]) -> tuple[str, ...]:
-        value = self.get(key, list, list(default))
-        if not value or not all(isinstance(v, str) and v for v in value):
-            raise self.err(key, "expected a non-empty list of strings")
-        return tuple(value)
-
-    def done(self, extra_known: tuple[str, ...] = ()) -> None:
-        known = self.seen | set(extra_known)
-        for key in self.data:
-            if key not in known:
-                hint = difflib.get_close_matches(key, sorted(known), n=1)
-                tip = f" (did you mean {hint[0]!r}?)" if hint else ""
-                raise self.err(key, f"unknown key{tip}")
+LOOPBACK = ("localhost", "127.0.0.1", "::1")
+EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.?[^@\s<>]*$")
 
 
 def check_url(url: str) -> str:
@@ -205,182 +155,6 @@ def source_from_url(url: str) -> Source:
     """An ad hoc source given on the command line, named by its host."""
     url = check_url(url)
     return Source(name=urlsplit(url).hostname or url, url=url)
-
-
-def _source(raw: Any, index: int, file: str) -> Source:
-    t = _Table(raw, f"source[{index}]", file)
-    name = t.get("name", str, None)
-    if not name:
-        raise t.err("name", "every [[source]] needs a name")
-    t.where = f"source {name!r}"
-    url = t.parsed("url", "", check_url)
-    categories = t.get("categories", list, [])
-    if not all(isinstance(c, int) and not isinstance(c, bool) and c > 0 for c in categories):
-        raise t.err("categories", "expected a list of category term IDs (positive integers)")
-    source = Source(
-        name=name,
-        url=url,
-        post_types=t.str_list("post_types", ("posts",)),
-        categories=tuple(categories),
-        classify=_rules(t.get("classify", dict, {}), f"source {name!r}.classify", file),
-    )
-    t.done()
-    return source
-
-
-def _paper(t: _Table, key: str, value: Any) -> str:
-    if value not in PAPERS:
-        raise t.err(key, f"unknown paper {value!r} (one of {', '.join(PAPERS)})")
-    return value
-
-
-def _rules(raw: Any, where: str, file: str) -> Rules:
-    """[source.classify]: `subjects = {"keyword" = "GS3"}`, `categories = {"21" = "GS2"}`."""
-    t = _Table(raw, where, file)
-    subjects = t.get("subjects", dict, {})
-    cats = t.get("categories", dict, {})
-    t.done()
-    out_subjects = tuple((k.lower(), _paper(t, f"subjects.{k}", v)) for k, v in subjects.items())
-    out_cats = []
-    for key, value in cats.items():
-        if not key.isdigit():
-            raise t.err(f"categories.{key}", 'keys are category or tag term IDs, e.g. "21"')
-        out_cats.append((int(key), _paper(t, f"categories.{key}", value)))
-    return Rules(subjects=out_subjects, categories=tuple(out_cats))
-
-
-def _crawl(raw: Any, file: str) -> CrawlSettings:
-    t = _Table(raw, "crawl", file)
-    retries = t.get("retries", int, 3)
-    if retries < 0:
-        raise t.err("retries", "must be 0 or more")
-    settings = CrawlSettings(
-        user_agent=t.get("user_agent", str, DEFAULT_USER_AGENT) or DEFAULT_USER_AGENT,
-        requests_per_second=t.number("requests_per_second", 1.0),
-        timeout=t.number("timeout", 30.0),
-        retries=retries,
-        backoff=float(t.get("backoff", (int, float), 2.0)),
-        max_response_mb=int(t.number("max_response_mb", 32)),
-        obey_robots=t.get("obey_robots", bool, True),
-    )
-    t.done()
-    return settings
-
-
-def _digest(raw: Any, file: str, base: Path) -> DigestSettings:
-    t = _Table(raw, "digest", file)
-    content = t.get("content", str, "excerpt")
-    if content not in ("excerpt", "full"):
-        raise t.err("content", f'expected "excerpt" or "full", got {content!r}')
-    templates = t.get("templates", str, None)
-    folder = None
-    if templates:
-        folder = Path(templates).expanduser()
-        folder = folder if folder.is_absolute() else base / folder
-        if not folder.is_dir():
-            raise t.err("templates", f"no such folder: {folder}")
-    archive = t.get("archive", str, None)
-    archive_path = None
-    if archive:
-        archive_path = Path(archive).expanduser()
-        archive_path = archive_path if archive_path.is_absolute() else base / archive_path
-    base_url = t.parsed("base_url", "", lambda v: check_url(v) if v else "")
-    settings = DigestSettings(
-        title=t.get("title", str, "UPSC digest"),
-        content=content,
-        images=t.get("images", bool, False),
-        templates=folder,
-        base_url=base_url,
-        archive=archive_path,
-    )
-    t.done()
-    return settings
-
-
-LOOPBACK = ("localhost", "127.0.0.1", "::1")
-EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.?[^@\s<>]*$")
-
-
-def _mail(raw: Any, file: str, base: Path) -> MailSettings:
-    t = _Table(raw, "mail", file)
-    host = t.get("host", str, None) or None
-    transport = t.get("transport", str, "smtp" if host else "outbox")
-    if transport not in ("smtp", "outbox"):
-        raise t.err("transport", f'expected "smtp" or "outbox", got {transport!r}')
-    if transport == "smtp" and not host:
-        raise t.err("host", 'transport "smtp" needs a host')
-    security = t.get("security", str, "starttls")
-    if security not in ("ssl", "starttls", "none"):
-        raise t.err("security", f'expected "ssl", "starttls" or "none", got {security!r}')
-    if transport == "smtp" and security == "none" and host not in LOOPBACK:
-        raise t.err("security", f'"none" (no TLS) is allowed only for loopback hosts, not {host}')
-    port = t.get("port", int, {"ssl": 465, "starttls": 587, "none": 25}[security])
-    if not 0 < port < 65536:
-        raise t.err("port", f"not a port number: {port}")
-    sender = t.get("from", str, MailSettings.sender)
-    if not EMAIL.match(parseaddr(sender)[1]):
-        raise t.err("from", f"not an email address: {sender!r}")
-    unsubscribe = t.get("unsubscribe", str, None)
-    if unsubscribe and not unsubscribe.startswith(("mailto:", "https://")):
-        raise t.err("unsubscribe", "expected a mailto: or https:// URL")
-    ca_file = t.get("ca_file", str, None)
-    ca_path = None
-    if ca_file:
-        ca_path = Path(ca_file).expanduser()
-        ca_path = ca_path if ca_path.is_absolute() else base / ca_path
-        if not ca_path.is_file():
-            raise t.err("ca_file", f"no such file: {ca_path}")
-    if "password" in t.data:
-        raise t.err(
-            "password",
-            "passwords never go in the file: set password_env to the "
-            "name of an environment variable that holds it",
-        )
-    outbox = Path(t.get("outbox", str, "outbox")).expanduser()
-    settings = MailSettings(
-        transport=transport,
-        host=host,
-        port=port,
-        security=security,
-        username=t.get("username", str, None) or None,
-        password_env=t.get("password_env", str, "WP_DIGEST_SMTP_PASSWORD"),
-        sender=sender,
-        outbox=outbox if outbox.is_absolute() else base / outbox,
-        unsubscribe=unsubscribe,
-        send_empty=t.get("send_empty", bool, False),
-        attachment_max_mb=t.number("attachment_max_mb", 10.0),
-        ca_file=ca_path,
-        timeout=t.number("timeout", 60.0),
-        list_id=t.get("list_id", str, None),
-    )
-    t.done()
-    return settings
-
-
-def _subscriber(raw: Any, index: int, file: str) -> Subscriber:
-    t = _Table(raw, f"subscriber[{index}]", file)
-    email = t.get("email", str, "")
-    if not EMAIL.match(email):
-        raise t.err("email", f"not an email address: {email!r}")
-    t.where = f"subscriber {email!r}"
-    period = t.get("period", str, "daily")
-    if period not in ("daily", "weekly", "monthly"):
-        raise t.err("period", f'expected "daily", "weekly" or "monthly", got {period!r}')
-    papers = t.get("papers", list, [])
-    for paper in papers:
-        _paper(t, "papers", paper)
-    subscriber = Subscriber(email=email, period=period, papers=tuple(papers))
-    t.done()
-    return subscriber
-
-
-def _subscribers(raw: list[Any], file: str) -> tuple[Subscriber, ...]:
-    subscribers = tuple(_subscriber(s, i, file) for i, s in enumerate(raw))
-    emails = [s.email.lower() for s in subscribers]
-    for email in emails:
-        if emails.count(email) > 1:
-            raise ConfigError(f"{file}: subscriber {email!r}: listed more than once")
-    return subscribers
 
 
 def parse_duration(text: str) -> int:
@@ -421,19 +195,6 @@ def parse_monthly(text: str) -> tuple[int, int, int, int]:
     return (int(day), *parse_clock(clock_text))
 
 
-def _schedule(raw: Any, file: str) -> ScheduleSettings:
-    t = _Table(raw, "schedule", file)
-    settings = ScheduleSettings(
-        crawl_every=t.parsed("crawl_every", "2h", parse_duration),
-        daily=t.parsed("daily", "07:00", parse_clock),
-        weekly=t.parsed("weekly", "mon 07:30", parse_weekly),
-        check_every=t.parsed("check_every", "60s", parse_duration),
-        monthly=t.parsed("monthly", "1 08:00", parse_monthly),
-    )
-    t.done()
-    return settings
-
-
 def check_timezone(name: str) -> str:
     try:
         ZoneInfo(name)
@@ -445,31 +206,9 @@ def check_timezone(name: str) -> str:
 
 def parse(data: dict[str, Any], path: Path | None) -> Config:
     """Build a Config from parsed TOML; paths are resolved relative to the file."""
-    file = str(path) if path else "<config>"
-    t = _Table(data, "", file)
-    timezone = t.parsed("timezone", "Asia/Kolkata", check_timezone)
-    base = path.parent if path else Path.cwd()
-    database = Path(t.get("database", str, "wp-digest.db")).expanduser()
-    if not database.is_absolute():
-        database = base / database
-    sources = tuple(_source(s, i, file) for i, s in enumerate(t.get("source", list, [])))
-    names = [s.name for s in sources]
-    for name in names:
-        if names.count(name) > 1:
-            raise ConfigError(f"{file}: source {name!r}: defined more than once")
-    config = Config(
-        path=path,
-        timezone=timezone,
-        database=database,
-        sources=sources,
-        crawl=_crawl(t.get("crawl", dict, {}), file),
-        digest=_digest(t.get("digest", dict, {}), file, base),
-        mail=_mail(t.get("mail", dict, {}), file, base),
-        subscribers=_subscribers(t.get("subscriber", list, []), file),
-        schedule=_schedule(t.get("schedule", dict, {}), file),
-    )
-    t.done()
-    return config
+    from digest.config_tables import read  # the readers import this module's types
+
+    return read(data, path)
 
 
 def find(explicit: str | None) -> Path | None:

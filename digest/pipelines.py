@@ -16,7 +16,7 @@ from scrapy.spiders import Spider
 
 from digest import store
 from digest.classify import classify_row
-from spiders.wordpress import ApiRootItem, PageItem, TermsItem
+from spiders.items import ApiRootItem, PageItem, TermsItem
 
 
 class StorePipeline:

@@ -10,6 +10,8 @@ from typing import Any
 
 import sqlite_utils
 
+from digest import store
+
 COLUMNS = (
     "p.source, p.post_id, p.revision, p.title, p.link, p.date_gmt, p.modified_gmt, "
     "p.excerpt, p.content, p.papers, p.subjects, p.categories"
@@ -104,3 +106,42 @@ def period_posts(
         row["updated"] = True
         row["changes"] = changes(db, row["source"], row["post_id"], row.pop("changed_revision"))
     return new + revised
+
+
+def status(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Per source: posts, revisions, the last crawl and the cursors. Plain data for the CLI."""
+    names = {r[0] for r in db.execute("SELECT name FROM sources")}
+    names |= {r[0] for r in db.execute("SELECT DISTINCT source FROM posts")}
+    names |= {r[0] for r in db.execute("SELECT DISTINCT source FROM crawls")}
+    out = []
+    for name in sorted(names):
+        posts, revisions = db.execute(
+            "SELECT count(*), coalesce(sum(revision), 0) FROM posts WHERE source = ?", [name]
+        ).fetchone()
+        last = db.execute(
+            "SELECT mode, started, finished, outcome, error, new_posts, new_revisions, requests "
+            "FROM crawls WHERE source = ? ORDER BY id DESC LIMIT 1",
+            [name],
+        ).fetchone()
+        papers = dict(
+            db.execute(
+                "SELECT j.value, count(*) FROM posts, json_each(coalesce(posts.papers, '[]')) j "
+                "WHERE source = ? GROUP BY j.value",
+                [name],
+            ).fetchall()
+        )
+        last_crawl = None
+        if last:
+            keys = ("mode", "started", "finished", "outcome", "error", "new_posts")
+            last_crawl = dict(zip(keys + ("new_revisions", "requests"), last, strict=True))
+        out.append(
+            {
+                "source": name,
+                "posts": posts,
+                "revisions": revisions,
+                "papers": papers,
+                "last_crawl": last_crawl,
+                "cursors": store.get_cursors(db, name),
+            }
+        )
+    return out

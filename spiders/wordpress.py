@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -32,77 +32,10 @@ from twisted.python.failure import Failure
 
 from digest import wp
 from digest.config import source_from_dict
+from spiders.items import TAXONOMIES, ApiRootItem, PageItem, TermsItem, Walk
 
 TIE_RESTARTS = 5
 MAX_REDIRECTS = 5
-
-
-@dataclass
-class PageItem:
-    """One saved unit: a page of posts and, for incremental crawls, the new cursor."""
-
-    source: str
-    post_type: str
-    posts: list[dict[str, Any]]
-    cursor: str | None = None
-    total: int | None = None
-
-
-@dataclass
-class ApiRootItem:
-    source: str
-    url: str
-    api_root: str
-
-
-@dataclass
-class TermsItem:
-    """A page of category or tag names, kept for classification."""
-
-    source: str
-    taxonomy: str
-    terms: list[dict[str, Any]]
-
-
-TAXONOMIES = ("categories", "tags")
-
-
-@dataclass(frozen=True)
-class Walk:
-    """Where one post type's walk through the collection stands."""
-
-    post_type: str
-    field: str  # "modified" (incremental) or "date" (range)
-    lower: str | None  # exclusive lower bound, GMT
-    upper: str | None = None  # exclusive upper bound, GMT
-    tie: str | None = None  # the second being paged by ID
-    page: int = 1
-    tie_total: int | None = None
-    restarts: int = 0
-    seen: int = field(default=0, compare=False)
-
-    @property
-    def persist(self) -> bool:
-        return self.field == "modified"
-
-    def params(self, categories: tuple[int, ...]) -> dict[str, Any]:
-        after, before = ("modified_after", "modified_before")
-        if self.field == "date":
-            after, before = ("after", "before")
-        params: dict[str, Any] = {"per_page": wp.PER_PAGE, "_fields": wp.FIELDS}
-        if self.tie:
-            params.update(orderby="id", order="asc", page=self.page)
-            params[after] = wp.shift(self.tie, -1) + "Z"
-            params[before] = wp.shift(self.tie, 1) + "Z"
-        else:
-            params.update(orderby=self.field, order="asc")
-            if self.lower:
-                params[after] = self.lower + "Z"
-            if self.upper:
-                params[before] = self.upper + "Z"
-        if categories:
-            params["categories"] = ",".join(map(str, categories))
-        return params
 
 
 class WordPressSpider(scrapy.Spider):
