@@ -68,7 +68,7 @@ def digest_cmd(state: State, period: str, day: Any, out: Path | None) -> None:
         return
     if period == "monthly":
         page = monthly.html(view, renderer)
-        files = {".html": page, ".pdf": monthly.pdf(page, cfg.digest)}
+        files = {".html": page, ".pdf": monthly.pdf(view, renderer)}
         paths = archive.publish_files(view, renderer, out, files)
     else:
         paths = list(archive.publish(view, renderer, out))

@@ -97,7 +97,7 @@ class Sender:
         settings = self.cfg.digest
         book = monthly.build(rows, period, settings)
         page = monthly.html(book, self.renderer)
-        data = monthly.pdf(page, settings)
+        data = monthly.pdf(book, self.renderer)
         if settings.archive:
             archive.publish_files(book, self.renderer, settings.archive,
                                   {".html": page, ".pdf": data})  # fmt: skip

@@ -17,8 +17,12 @@ from digest.samplesite import load_sample
 TITLES = {p["id"]: p["title"]["rendered"] for p in load_sample()[0]}
 
 
-@pytest.fixture
-def month(conf, site, tmp_path):
+@pytest.fixture(params=[40, 4], ids=["one-part", "parts-of-4"])
+def month(conf, site, tmp_path, request, monkeypatch):
+    """The sample month as one layout part, and cut into parts of 4 posts (as big months are)."""
+    from digest import monthly
+
+    monkeypatch.setattr(monthly, "PART_POSTS", request.param)
     assert run(conf, "crawl").exit_code == 0
     site.edit(
         70108, "2026-04-23T03:00:00", content="<p>Syllabus: GS2/Polity</p><p>Judgment out</p>"
@@ -68,6 +72,23 @@ def test_contents_pages_headers_and_footers(month):
     # The contents' page numbers point at the pages where the posts are.
     match = re.search(r"Supreme Court on Governor's Assent to Bills\s*\.+\s*(\d+)", toc)
     assert match and "Supreme Court on Governor" in texts[int(match.group(1)) - 1]
+
+
+def test_contents_links_go_to_the_posts(month):
+    reader = PdfReader(month / "monthly-2026-04.pdf")
+    texts = [page.extract_text() for page in reader.pages]
+    checked = 0
+    for page in reader.pages[1:4]:
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            if annot.get("/Subtype") != "/Link" or "/Dest" not in annot:
+                continue
+            target = reader.get_page_number(annot["/Dest"][0].get_object())
+            assert target > 0  # into the body, never the cover
+            checked += 1
+    assert checked >= 26 + 6  # every post and every paper
+    match = re.search(r"Kathakali Gets GI Tag Push from Kerala\s*\.+\s*(\d+)", "\n".join(texts))
+    assert match and "Kathakali Gets GI Tag Push from Kerala" in texts[int(match.group(1)) - 1]
 
 
 def test_revised_post_is_marked(month):
