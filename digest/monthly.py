@@ -3,6 +3,10 @@
 Cover, clickable contents with page numbers, running headers naming the paper, "page n of
 m" footers, each post's source link; revised posts in their latest revision, marked with its
 date. Rendering never fetches anything from the network unless images are enabled.
+
+WeasyPrint keeps a whole document's layout in memory (about 3 MB a post), so the PDF is laid
+out in parts of PART_POSTS posts and joined with pypdf: a 400-post month peaks at about
+360 MB instead of 1.2 GB (bench/RESULTS.md, P6).
 """
 
 from __future__ import annotations
@@ -22,6 +26,12 @@ logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
 logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 
+PART_POSTS = 100  # posts laid out at a time: WeasyPrint holds a whole document in memory
+NO_FOOTER = "\n@page { @bottom-center { content: none; } }\n"
+# A part's first page is not the book's: it keeps the running header.
+PART_CSS = NO_FOOTER + "@page :first { @top-center { content: string(paper); } }\n"
+
+
 def _refuse(url: str, *args: Any, **kwargs: Any) -> dict:
     raise ValueError(f"not fetched: {url}")
 
@@ -31,15 +41,9 @@ def build(rows: list[dict], period: Period, settings: DigestSettings) -> render.
 
 
 def html(view: render.DigestView, renderer: render.Renderer) -> str:
-    css = renderer.html_env.loader.get_source(renderer.html_env, "monthly.css")[0]  # type: ignore[union-attr]
+    """The book for browsers: one page, the contents linked to the posts."""
     template = renderer.html_env.get_template("monthly.html.j2")
-    return template.render(d=view, css=css, title=renderer.settings.title)
-
-
-PART_POSTS = 100  # posts laid out at a time: WeasyPrint holds a whole document in memory
-NO_FOOTER = "\n@page { @bottom-center { content: none; } }\n"
-# A part's first page is not the book's: it keeps the running header.
-PART_CSS = NO_FOOTER + "@page :first { @top-center { content: string(paper); } }\n"
+    return template.render(d=view, css=renderer.asset("monthly.css"), title=renderer.settings.title)
 
 
 def _parts(view: render.DigestView) -> list[list[tuple[Any, list[Any], bool]]]:
@@ -84,7 +88,7 @@ def pdf(view: render.DigestView, renderer: render.Renderer) -> bytes:
 
     settings = renderer.settings
     env = renderer.html_env
-    css = env.loader.get_source(env, "monthly.css")[0]  # type: ignore[union-attr]
+    css = renderer.asset("monthly.css")
     kwargs: dict[str, Any] = {"base_url": str(resources.files("digest.templates"))}
     if not settings.images:
         kwargs["url_fetcher"] = _refuse

@@ -209,8 +209,12 @@ class Renderer:
         self.text_env.filters["wrap"] = wrap
         self.inliner = css_inline.CSSInliner(load_remote_stylesheets=False, keep_style_tags=True)
 
+    def asset(self, name: str) -> str:
+        """A file from the template folders (user's first), such as a stylesheet."""
+        return self.html_env.loader.get_source(self.html_env, name)[0]  # type: ignore[union-attr]
+
     def css(self) -> str:
-        return self.html_env.loader.get_source(self.html_env, "style.css")[0]  # type: ignore[union-attr]
+        return self.asset("style.css")
 
     def html(self, view: DigestView, template: str = "digest.html.j2") -> str:
         page = self.html_env.get_template(template).render(d=view, css=self.css(), papers=PAPERS)
