@@ -66,6 +66,14 @@ class _Table:
         except ValueError as e:
             raise self.err(key, str(e)) from None
 
+    def path(self, key: str, default: str | None, base: Path) -> Path | None:
+        """A file or folder name, relative to the config file's folder; None when unset."""
+        value = self.get(key, str, default)
+        if not value:
+            return None
+        path = Path(value).expanduser()
+        return path if path.is_absolute() else base / path
+
     def number(self, key: str, default: float, minimum: float = 0.0) -> float:
         value = float(self.get(key, (int, float), default))
         if value <= minimum:
@@ -152,18 +160,9 @@ def _digest(raw: Any, file: str, base: Path) -> DigestSettings:
     content = t.get("content", str, "excerpt")
     if content not in ("excerpt", "full"):
         raise t.err("content", f'expected "excerpt" or "full", got {content!r}')
-    templates = t.get("templates", str, None)
-    folder = None
-    if templates:
-        folder = Path(templates).expanduser()
-        folder = folder if folder.is_absolute() else base / folder
-        if not folder.is_dir():
-            raise t.err("templates", f"no such folder: {folder}")
-    archive = t.get("archive", str, None)
-    archive_path = None
-    if archive:
-        archive_path = Path(archive).expanduser()
-        archive_path = archive_path if archive_path.is_absolute() else base / archive_path
+    folder = t.path("templates", None, base)
+    if folder and not folder.is_dir():
+        raise t.err("templates", f"no such folder: {folder}")
     base_url = t.parsed("base_url", "", lambda v: check_url(v) if v else "")
     settings = DigestSettings(
         title=t.get("title", str, "UPSC digest"),
@@ -171,7 +170,7 @@ def _digest(raw: Any, file: str, base: Path) -> DigestSettings:
         images=t.get("images", bool, False),
         templates=folder,
         base_url=base_url,
-        archive=archive_path,
+        archive=t.path("archive", None, base),
     )
     t.done()
     return settings
@@ -199,20 +198,15 @@ def _mail(raw: Any, file: str, base: Path) -> MailSettings:
     unsubscribe = t.get("unsubscribe", str, None)
     if unsubscribe and not unsubscribe.startswith(("mailto:", "https://")):
         raise t.err("unsubscribe", "expected a mailto: or https:// URL")
-    ca_file = t.get("ca_file", str, None)
-    ca_path = None
-    if ca_file:
-        ca_path = Path(ca_file).expanduser()
-        ca_path = ca_path if ca_path.is_absolute() else base / ca_path
-        if not ca_path.is_file():
-            raise t.err("ca_file", f"no such file: {ca_path}")
+    ca_path = t.path("ca_file", None, base)
+    if ca_path and not ca_path.is_file():
+        raise t.err("ca_file", f"no such file: {ca_path}")
     if "password" in t.data:
         raise t.err(
             "password",
             "passwords never go in the file: set password_env to the "
             "name of an environment variable that holds it",
         )
-    outbox = Path(t.get("outbox", str, "outbox")).expanduser()
     settings = MailSettings(
         transport=transport,
         host=host,
@@ -221,7 +215,7 @@ def _mail(raw: Any, file: str, base: Path) -> MailSettings:
         username=t.get("username", str, None) or None,
         password_env=t.get("password_env", str, "WP_DIGEST_SMTP_PASSWORD"),
         sender=sender,
-        outbox=outbox if outbox.is_absolute() else base / outbox,
+        outbox=t.path("outbox", "outbox", base) or base / "outbox",
         unsubscribe=unsubscribe,
         send_empty=t.get("send_empty", bool, False),
         attachment_max_mb=t.number("attachment_max_mb", 10.0),
@@ -278,9 +272,7 @@ def read(data: dict[str, Any], path: Path | None) -> Config:
     t = _Table(data, "", file)
     timezone = t.parsed("timezone", "Asia/Kolkata", check_timezone)
     base = path.parent if path else Path.cwd()
-    database = Path(t.get("database", str, "wp-digest.db")).expanduser()
-    if not database.is_absolute():
-        database = base / database
+    database = t.path("database", "wp-digest.db", base) or base / "wp-digest.db"
     sources = tuple(_source(s, i, file) for i, s in enumerate(t.get("source", list, [])))
     names = [s.name for s in sources]
     for name in names:
