@@ -18,7 +18,7 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from typing import Any
@@ -359,7 +359,3 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
-
-
-def shifted(stamp: str, seconds: int) -> str:
-    return (datetime.strptime(stamp, WP_TIME) + timedelta(seconds=seconds)).strftime(WP_TIME)
