@@ -35,8 +35,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from digest import config as config_mod  # noqa: E402
-from digest import crawl, periods, queries, render, store  # noqa: E402
-from digest.samplesite import WordPressServer, load_sample  # noqa: E402
+from digest import crawl, periods, render, store  # noqa: E402
+from digest.sample.site import WordPressServer, load_sample  # noqa: E402
+from digest.store import queries  # noqa: E402
 
 REFERENCE = ROOT.parent / "shared" / "reference" / "nextias-post-71990.json"
 PAPERS = [
@@ -224,7 +225,7 @@ def p5(tmp: Path, cycles: int) -> dict:
 def fields_bytes(tmp: Path) -> dict:
     with WordPressServer(posts(100)) as site:
         base = f"{site.url}wp-json/wp/v2/posts?per_page=100&orderby=modified&order=asc"
-        from digest.wp import FIELDS
+        from digest.crawl.wp import FIELDS
 
         with urllib.request.urlopen(base + "&_fields=" + FIELDS) as r:
             trimmed = len(r.read())

@@ -1,7 +1,7 @@
 """File a post under its UPSC syllabus paper(s). Pure: no I/O, never raises on any input.
 
 Sites mark the paper near the top of each post, in many spellings (see
-shared/reference/wordpress-rest.md): `Syllabus: GS2/International Relations`,
+tests/reference/wordpress-rest.md): `Syllabus: GS2/International Relations`,
 `Syllabus :GS1/Places`, `GS 2 – Polity – Union and States`, `GS Paper 3` followed by
 `Syllabus: <subject>`, `{GS1 – A&C – Sites}` in a title, `Category: ENVIRONMENT`,
 "Facts for Prelims" headings. Only a marker that *starts a line near the top* counts: a
@@ -16,10 +16,13 @@ import html
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
-PAPERS = ("GS1", "GS2", "GS3", "GS4", "Essay", "Prelims", "Other")
+from digest.config.model import Rules
+from digest.papers import PAPERS
+from digest.text import text_lines
+
+__all__ = ["PAPERS", "Rules", "classify", "classify_row", "is_marker"]
 HEAD_LINES = 8  # how far down "near the top" reaches, in lines of text
 HEAD_CHARS = 1200
 HEAD_SCAN = 4000  # characters of HTML read to find the first HEAD_LINES lines
@@ -63,29 +66,9 @@ PRELIMS_HEADING = re.compile(
 TITLE_MARKER = re.compile(
     r"^\s*[{\[]\s*" + _PAPER + r"\s*(?:[-–—:/]\s*(?P<rest>[^}\]]*))?[}\]]", re.IGNORECASE
 )
-BLOCK_TAGS = re.compile(
-    r"<\s*/?\s*(?:p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|figure|section|article|blockquote)"
-    r"\b[^>]*>",
-    re.IGNORECASE,
-)
-TAGS = re.compile(r"<[^>]*>")
 SEPARATORS = " \t/:–—-,;&|.·"
 ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
-
-
-@dataclass(frozen=True)
-class Rules:
-    """A source's additions to the built-in table, from its [source.classify] config."""
-
-    subjects: tuple[tuple[str, str], ...] = ()  # extra keyword -> paper, checked first
-    categories: tuple[tuple[int, str], ...] = ()  # category/tag term id -> paper
-
-
-def text_lines(markup: str) -> list[str]:
-    """HTML to plain, entity-decoded lines; tolerant of any broken markup."""
-    text = BLOCK_TAGS.sub("\n", markup or "")
-    text = html.unescape(TAGS.sub("", text)).replace("\xa0", " ")
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+NO_RULES = Rules()
 
 
 def normalise_subject(subject: str) -> str:
@@ -107,7 +90,7 @@ def _paper(match: re.Match[str]) -> str:
     return "GS" + ROMAN.get(num, num)
 
 
-def subject_paper(subject: str, rules: Rules = Rules()) -> str | None:
+def subject_paper(subject: str, rules: Rules = NO_RULES) -> str | None:
     """The paper a subject belongs to: the earliest keyword found in it wins."""
     low = " " + html.unescape(subject).lower().replace("\xa0", " ")
     best: tuple[int, str] | None = None
@@ -188,7 +171,7 @@ def classify(
     title: str,
     content: str,
     terms: Iterable[int] = (),
-    rules: Rules = Rules(),
+    rules: Rules = NO_RULES,
     names: Mapping[int, str] | None = None,
 ) -> tuple[list[str], list[str]]:
     """(papers, subjects) of a post. `terms` are its category and tag IDs; `names` their names.
@@ -226,5 +209,7 @@ def classify_row(row: Mapping[str, Any], rules: Rules, names: Mapping[int, str])
     }
 
 
-def paper_rank(paper: str) -> int:
-    return PAPERS.index(paper) if paper in PAPERS else len(PAPERS)
+def is_marker(line: str) -> bool:
+    """A line of text that files the post (a syllabus, paper, category or Prelims marker):
+    excerpts leave it out, since the digest shows the paper and subject anyway."""
+    return any(m.match(line) for m in (SYLLABUS, PAPER_LINE, CATEGORY_LINE, PRELIMS_HEADING))

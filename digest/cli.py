@@ -16,8 +16,8 @@ from typing import Any
 
 import click
 
-from digest import __version__, config, crawl, logs, store
-from digest.classify import PAPERS, Rules, classify_row
+from digest import __version__, clock, config, crawl, logs, store
+from digest.errors import ConfigError
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -50,7 +50,7 @@ class Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except config.ConfigError as e:
+        except ConfigError as e:
             fail(str(e), 2)
 
 
@@ -101,29 +101,12 @@ def init(state: State, force: bool) -> None:
 
 
 def resolve_sources(cfg: config.Config, names: tuple[str, ...]) -> list[config.Source]:
-    """Configured names or ad hoc site URLs; none given means every configured source."""
-    if not names:
-        if not cfg.sources:
-            raise click.UsageError(
-                "no sources: give a site URL, or add [[source]] tables to wp-digest.toml "
-                "(wp-digest init writes a starter file)"
-            )
-        return list(cfg.sources)
-    out = []
-    for name in names:
-        source = cfg.source(name)
-        if source is None and "://" in name:
-            try:
-                source = config.source_from_url(name)
-            except ValueError as e:
-                raise click.BadParameter(str(e), param_hint="SOURCE") from None
-        if source is None:
-            known = ", ".join(s.name for s in cfg.sources) or "none configured"
-            raise click.BadParameter(
-                f"unknown source {name!r} (known: {known})", param_hint="SOURCE"
-            )
-        out.append(source)
-    return out
+    try:
+        return config.pick_sources(cfg, names)
+    except ValueError as e:
+        if not names:
+            raise click.UsageError(str(e)) from None
+        raise click.BadParameter(str(e), param_hint="SOURCE") from None
 
 
 @cli.command("crawl")
@@ -156,7 +139,7 @@ def crawl_cmd(state: State, sources: tuple[str, ...], since: Any, until: Any, sa
         raise click.BadParameter("--since is after --until", param_hint="--since")
     server = None
     if sample:
-        from digest.samplesite import WordPressServer, load_sample
+        from digest.sample.site import WordPressServer, load_sample
 
         posts, categories = load_sample()
         server = WordPressServer(posts, categories=categories).start()
@@ -191,19 +174,22 @@ def reclassify(state: State, sources: tuple[str, ...]) -> None:
     No re-crawl and no new revisions. SOURCE names a source in the database; without SOURCE,
     every source in the database. Rules come from each source's [source.classify] table.
     """
+    from digest.classify import classify_row
+    from digest.store import posts
+
     cfg = state.config
     db = store.open_db(cfg.database)
     try:
-        stored = [r[0] for r in db.execute("SELECT DISTINCT source FROM posts ORDER BY 1")]
+        stored = posts.stored_sources(db)
         for name in sources:
             if name not in stored:
                 raise click.BadParameter(f"no posts stored for {name!r}", param_hint="SOURCE")
         for name in sources or stored:
             source = cfg.source(name)
-            rules = source.classify if source else Rules()
-            names = store.term_names(db, name)
+            rules = source.classify if source else config.Rules()
+            names = posts.term_names(db, name)
             hook = functools.partial(classify_row, rules=rules, names=names)
-            seen, changed = store.reclassify(db, name, hook)
+            seen, changed = posts.reclassify(db, name, hook)
             if state.verbosity >= 0:
                 click.echo(f"{name}: {seen} posts, {changed} changed")
     finally:
@@ -215,57 +201,183 @@ def reclassify(state: State, sources: tuple[str, ...]) -> None:
 @click.pass_obj
 def status(state: State, as_json: bool) -> None:
     """Per source: posts stored, revisions, the last crawl and its outcome, the cursor."""
-    from digest import ledger, queries
+    from digest.store import status as status_report
 
     cfg = state.config
     db = store.open_db(cfg.database)
     try:
-        report = {
-            "database": str(cfg.database),
-            "sources": queries.status(db),
-            "subscribers": ledger.report(db, [s.email for s in cfg.subscribers]),
-        }
+        emails = [s.email for s in cfg.subscribers]
+        report = status_report.report(db, str(cfg.database), emails)
     finally:
         db.close()
     if as_json:
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
         return
-    click.echo(f"database: {report['database']}")
-    if not report["sources"]:
-        click.echo("nothing crawled yet")
-    for src in report["sources"]:
-        click.echo(f"{src['source']}: {src['posts']} posts, {src['revisions']} revisions")
-        if src["papers"]:
-            counts = [f"{p} {src['papers'][p]}" for p in PAPERS if p in src["papers"]]
-            click.echo("  papers: " + ", ".join(counts))
-        last = src["last_crawl"]
-        if last:
-            when = last["finished"] or last["started"]
-            line = f"  last crawl: {when} UTC, {last['mode']}, {last['outcome']}"
-            if last["outcome"] == "ok":
-                line += f" ({last['new_posts']} new, {last['new_revisions']} updated)"
-            click.echo(line)
-            if last["error"]:
-                click.echo(f"  error: {last['error']}")
-        for post_type, cursor in sorted(src["cursors"].items()):
-            click.echo(f"  cursor {post_type}: modified after {cursor} UTC")
-    for sub in report["subscribers"]:
-        last = sub["last_sent"]
-        sent = f"last sent {last['label']} at {last['sent_at']} UTC" if last else "nothing sent yet"
-        click.echo(f"{sub['subscriber']}: {sent}")
-        for item in sub["pending"]:
-            click.echo(
-                f"  pending {item['label']}: {item['attempts']} tries, next after "
-                f"{item['next_attempt']} UTC"
-            )
-        for item in sub["failed"]:
-            click.echo(f"  failed {item['label']} after {item['attempts']} tries")
-        if sub["last_error"]:
-            click.echo(f"  last error: {sub['last_error']}")
+    for line in status_report.lines(report):
+        click.echo(line)
 
 
-# The digest, mail and scheduling commands live in cli_jobs; importing it registers them.
-from digest import cli_jobs  # noqa: E402, F401
+@cli.command("digest")
+@click.option(
+    "--period",
+    type=click.Choice(["daily", "weekly", "monthly"]),
+    default="daily",
+    show_default=True,
+)
+@click.option(
+    "--date",
+    "day",
+    type=DATE,
+    metavar="YYYY-MM-DD",
+    help="A day in the period (default: the last one).",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Archive folder: write <label>.html/.txt, index.html and feed.xml there.",
+)
+@click.pass_obj
+def digest_cmd(state: State, period: str, day: Any, out: Path | None) -> None:
+    """Render the digest of a day, an ISO week or a month, grouped by syllabus paper.
+
+    The period is a calendar day, a Monday-to-Sunday week or a month in the configured time
+    zone; by default the last completed one. Daily and weekly digests list posts first
+    published in the period and posts revised in it, marked "Updated"; with --out they are
+    written as <label>.html and .txt. A monthly compilation holds the full text of every
+    post published in the month, as <label>.html and a PDF book. Without --out the text
+    version is printed. The folder also gets index.html and feed.xml.
+    """
+    from digest import periods
+    from digest.render import Renderer, publish  # when needed: startup time
+
+    cfg = state.config
+    if day:
+        chosen = periods.containing(period, day.date(), cfg.tz)
+    else:
+        chosen = periods.last_completed(period, clock.now(), cfg.tz)
+    db = store.open_db(cfg.database)
+    try:
+        view = publish.view_for(db, chosen, cfg.digest)
+    finally:
+        db.close()
+    renderer = Renderer(cfg.digest)
+    if out is None:
+        click.echo(renderer.text(view), nl=False)
+        return
+    paths = publish.write(view, renderer, out)
+    if state.verbosity >= 0:
+        click.echo(f"{chosen.label}: {view.total} posts -> {', '.join(map(str, paths))}")
+
+
+@cli.command()
+@click.option("--period", type=click.Choice(["daily", "weekly"]), help="Only these subscribers.")
+@click.option("--dry-run", is_flag=True, help="Show who would get what; send and record nothing.")
+@click.option("--to", "to", metavar="ADDR", help="Send a one-off preview to ADDR (no ledger).")
+@click.pass_obj
+def send(state: State, period: str | None, dry_run: bool, to: str | None) -> None:
+    """Mail each subscriber the digest that is due, exactly once.
+
+    A digest holds everything new or revised (in the subscriber's papers) not yet delivered
+    to them, up to the end of the last completed day or week. Temporary failures are
+    retried on later runs with backoff; the delivery ledger records every attempt.
+    """
+    from digest.mail import deliver
+
+    cfg = state.config
+    db = store.open_db(cfg.database)
+    now = clock.now()
+    try:
+        if to:
+            if not config.EMAIL.match(to):
+                raise click.BadParameter(f"not an email address: {to!r}", param_hint="--to")
+            outcomes = [deliver.preview(cfg, db, now, to, period or "daily")]
+        else:
+            if not cfg.subscribers:
+                raise click.UsageError("no [[subscriber]] in the config: nobody to send to")
+            outcomes = deliver.send_due(cfg, db, now, period=period, dry_run=dry_run)
+    finally:
+        db.close()
+    failed = [o for o in outcomes if o.status in ("failed", "retrying")]
+    for outcome in outcomes:
+        if outcome in failed:
+            click.echo(f"error: {outcome.line()}", err=True)
+        elif state.verbosity >= 0:
+            click.echo(outcome.line())
+    if failed:
+        sys.exit(1)
+
+
+@cli.command("demo")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="wp-digest-demo",
+    show_default=True,
+    help="Folder for the demo's database, digests and outbox.",
+)
+@click.pass_obj
+def demo_cmd(state: State, out: Path) -> None:
+    """Run the whole pipeline offline on the bundled sample site, in seconds.
+
+    Serves the sample site on loopback, crawls it, files posts by paper, renders the daily
+    and weekly digests with an archive (index.html, feed.xml) and mails the latest one to a
+    demo subscriber through the outbox.
+    """
+    from digest.sample import demo
+
+    try:
+        lines = demo.run(state.config, out.resolve())
+    except RuntimeError as e:
+        fail(str(e), 1)
+    for line in lines:
+        click.echo(line)
+
+
+def _locked(state: State, wait: bool) -> Any:
+    from digest.store import lock
+
+    try:
+        return lock.InstanceLock(state.config.database).acquire(wait=wait)
+    except lock.Locked as e:
+        fail(str(e), 1)
+        raise  # unreachable: fail() exits
+
+
+WAIT = click.option("--wait", is_flag=True, help="Wait for another instance instead of exiting.")
+
+
+@cli.command()
+@WAIT
+@click.pass_obj
+def tick(state: State, wait: bool) -> None:
+    """Do once whatever is due now (crawl, send, retries), then exit: for cron.
+
+    Due is worked out from the database (last crawl, digests already sent, retry times), so
+    `*/15 * * * * wp-digest tick` catches up after downtime and never sends twice.
+    """
+    from digest.schedule import tick as jobs
+
+    cfg = state.config
+    with _locked(state, wait):
+        result = jobs.tick(cfg)
+    if not result.ok:
+        sys.exit(1)
+
+
+@cli.command("run")
+@WAIT
+@click.pass_obj
+def run_cmd(state: State, wait: bool) -> None:
+    """Run as a daemon: crawl every [schedule] crawl_every, send digests at their times.
+
+    Stops cleanly on SIGTERM or SIGINT (the current page is saved, no new job starts).
+    """
+    from digest.schedule import daemon
+
+    cfg = state.config
+    with _locked(state, wait):
+        code = daemon.run(cfg)
+    sys.exit(code)
 
 
 def main() -> None:

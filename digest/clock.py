@@ -1,16 +1,20 @@
-"""The one clock of wp-digest.
+"""The one clock of wp-digest, and the one way timestamps are written.
 
 `WP_DIGEST_NOW` (an ISO date-time with offset, e.g. 2026-04-16T07:00:00+05:30) pins it,
 so tests, demos and "what would be sent on Tuesday?" all run against a chosen time. Every
 timestamp the program writes comes from here, so they stay consistent with each other.
+
+The store keeps times as UTC text in `STAMP` format (WordPress' `*_gmt` shape): such strings
+sort in time order, which lets SQL compare them directly.
 """
 
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 ENV = "WP_DIGEST_NOW"
+STAMP = "%Y-%m-%dT%H:%M:%S"
 
 
 def now() -> datetime:
@@ -19,3 +23,24 @@ def now() -> datetime:
         when = datetime.fromisoformat(pinned)
         return when if when.tzinfo else when.replace(tzinfo=UTC)
     return datetime.now(UTC)
+
+
+def utc(when: datetime) -> str:
+    """An aware datetime as a UTC stamp."""
+    return when.astimezone(UTC).strftime(STAMP)
+
+
+def now_utc() -> str:
+    return utc(now())
+
+
+def parse_utc(stamp: str | None) -> datetime | None:
+    """A UTC stamp (fractions and offsets ignored) back to an aware datetime; None for none."""
+    if not stamp:
+        return None
+    return datetime.strptime(stamp[:19], STAMP).replace(tzinfo=UTC)
+
+
+def shift(stamp: str, seconds: int) -> str:
+    """A stamp moved by some seconds."""
+    return (datetime.strptime(stamp, STAMP) + timedelta(seconds=seconds)).strftime(STAMP)

@@ -7,13 +7,15 @@ import logging
 import sys
 from datetime import UTC, datetime
 
+from digest.clock import STAMP
+
 STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
 
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         data = {
-            "time": datetime.fromtimestamp(record.created, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "time": datetime.fromtimestamp(record.created, UTC).strftime(STAMP + "Z"),
             "level": record.levelname.lower(),
             "logger": record.name,
             "message": record.getMessage(),

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from digest.clock import STAMP, utc
+
 KINDS = ("daily", "weekly", "monthly")
-STAMP = "%Y-%m-%dT%H:%M:%S"
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,7 @@ class Period:
         return datetime.combine(self.last + timedelta(days=1), time(0), self.tz)
 
     def bounds_utc(self) -> tuple[str, str]:
-        return (
-            self.start().astimezone(UTC).strftime(STAMP),
-            self.end().astimezone(UTC).strftime(STAMP),
-        )
+        return utc(self.start()), utc(self.end())
 
     def previous(self) -> Period:
         return containing(self.kind, self.first - timedelta(days=1), self.tz)

@@ -30,9 +30,9 @@ from scrapy.http import Response
 from scrapy.utils.defer import deferred_from_coro
 from twisted.python.failure import Failure
 
-from digest import wp
-from digest.config import source_from_dict
-from spiders.items import TAXONOMIES, ApiRootItem, PageItem, TermsItem, Walk
+from digest.clock import STAMP
+from digest.crawl import wp
+from digest.crawl.items import TAXONOMIES, ApiRootItem, PageItem, TermsItem, Walk
 
 TIE_RESTARTS = 5
 MAX_REDIRECTS = 5
@@ -60,7 +60,6 @@ class WordPressSpider(scrapy.Spider):
         self.cursors = cursors or {}
         self.after, self.before = after, before
         self.fetch_terms = fetch_terms
-        self.rules = source_from_dict(source).classify  # for the pipeline's classification
         self.allowed_domains = [urlsplit(self.site_url).hostname or ""]
         self.error: str | None = None
         self.api_root: str | None = None
@@ -325,7 +324,7 @@ def _not_after_now(stamp: str, response: Response) -> str:
         now = parsedate_to_datetime(value.decode("latin-1")).astimezone(UTC)
     except (TypeError, ValueError):
         return stamp
-    return min(stamp, wp.shift(now.strftime(wp.WP_TIME), -1))
+    return min(stamp, wp.shift(now.strftime(STAMP), -1))
 
 
 def _describe(failure: Failure) -> str:

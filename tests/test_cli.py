@@ -6,7 +6,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import run
+from helpers import run
 
 from digest.cli import cli
 

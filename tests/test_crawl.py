@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from conftest import make_post, open_state, run, table, write_config
+from helpers import make_post, open_state, run, table, write_config
 
 from digest import config as config_mod
 from digest import crawl
-from digest.samplesite import WordPressServer
+from digest.sample.site import WordPressServer
 
 POSTS = "wp/v2/posts"
 

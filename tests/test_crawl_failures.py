@@ -5,29 +5,18 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import make_post, open_state, run, table, write_config
+from helpers import (
+    POSTS,
+    fault_on_posts,
+    make_post,
+    many_posts,
+    open_state,
+    run,
+    table,
+    write_config,
+)
 
-from digest.samplesite import WordPressServer
-
-POSTS = "wp/v2/posts"
-
-
-def many_posts(n: int = 250) -> list[dict]:
-    return [make_post(i, f"2026-04-01T{i // 60:02d}:{i % 60:02d}:00") for i in range(1, n + 1)]
-
-
-def fail_on_posts_request(number: int, answer):
-    """A fault hook that answers the `number`-th request to the posts collection with `answer`."""
-    seen = {"n": 0}
-
-    def fault(route, params):
-        if route != POSTS:
-            return None
-        seen["n"] += 1
-        return answer if seen["n"] == number else None
-
-    return fault
-
+from digest.sample.site import WordPressServer
 
 CHALLENGE = (200, {"Content-Type": "text/html"}, b"<html><title>Just a moment...</title></html>")
 TRUNCATED = (200, {"Content-Type": "application/json"}, b'[{"id": 1, "title": {"rendered": "x')
@@ -55,7 +44,7 @@ FORBIDDEN = (403, {"Content-Type": "text/html"}, b"<html>Access denied</html>")
 )
 def test_bad_second_page_keeps_the_first_and_the_cursor(tmp_path, answer, message):
     with WordPressServer(many_posts()) as site:
-        site.fault = fail_on_posts_request(2, answer)
+        site.fault = fault_on_posts(nth=2, answer=answer)
         cfg = write_config(tmp_path, {"wp": site.url})
         result = run(cfg, "crawl")
         assert result.exit_code == 1
@@ -92,7 +81,7 @@ def test_server_errors_are_retried_then_reported(tmp_path):
 
 def test_transient_errors_then_success(tmp_path):
     with WordPressServer(many_posts(5)) as site:
-        site.fault = fail_on_posts_request(1, (502, {}, b"bad gateway"))
+        site.fault = fault_on_posts(nth=1, answer=(502, {}, b"bad gateway"))
         cfg = write_config(tmp_path, {"wp": site.url})
         result = run(cfg, "crawl")
         assert result.exit_code == 0, result.output

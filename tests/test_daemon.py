@@ -10,11 +10,9 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 
-import pytest
-from conftest import make_post, open_state, run, table, write_config
-from smtp_server import SmtpServer
+from helpers import make_post, open_state, run, table, write_config
 
-from digest.samplesite import WordPressServer
+from digest.sample.site import WordPressServer
 
 POSTS = "wp/v2/posts"
 
@@ -26,13 +24,6 @@ def wait_for(predicate, timeout: float, what: str) -> None:
             return
         time.sleep(0.2)
     raise AssertionError(f"timed out waiting for {what}")
-
-
-@pytest.fixture
-def smtp():
-    server = SmtpServer().start()
-    yield server
-    server.stop()
 
 
 def start_daemon(cfg, log_path, *extra):

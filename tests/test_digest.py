@@ -11,13 +11,14 @@ from xml.etree import ElementTree
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import make_post, open_state, run, write_config
+from helpers import make_post, open_state, run, write_config
 
 from digest import config as config_mod
-from digest import periods, queries, render
+from digest import periods, render
 from digest.classify import PAPERS
 from digest.config import DigestSettings
-from digest.samplesite import WordPressServer
+from digest.sample.site import WordPressServer
+from digest.store import queries
 
 GOLDEN = Path(__file__).parent / "golden"
 IST = ZoneInfo("Asia/Kolkata")
@@ -194,7 +195,7 @@ def test_hostile_content_is_sanitised(tmp_path):
 
 
 def test_images_only_when_enabled(tmp_path):
-    from digest.sanitize import clean_html
+    from digest.text import clean_html
 
     markup = '<p><img src="https://x.org/a.png" alt="map" onerror="x()"></p>'
     assert "<img" not in clean_html(markup, "https://x.org/p")

@@ -15,35 +15,25 @@ import sys
 import time
 
 import pytest
-from conftest import make_post, open_state, run, table, write_config
+from helpers import (
+    POSTS,
+    fault_on_posts,
+    make_post,
+    many_posts,
+    open_state,
+    run,
+    table,
+    write_config,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from smtp_server import SmtpServer
 
 from digest import render
 from digest.config import DigestSettings
 from digest.periods import containing
-from digest.samplesite import WordPressServer
-from digest.sanitize import TAGS, clean_html
-
-POSTS = "wp/v2/posts"
-
-
-def many(n: int = 250) -> list[dict]:
-    return [make_post(i, f"2026-04-01T{i // 60:02d}:{i % 60:02d}:00") for i in range(1, n + 1)]
-
-
-def from_second_posts_request(action):
-    """Page 1 is served; every request after it (the retries too) gets `action`."""
-    seen = {"n": 0}
-
-    def fault(route, params):
-        if route != POSTS:
-            return None
-        seen["n"] += 1
-        return action if seen["n"] >= 2 else None
-
-    return fault
+from digest.sample.site import WordPressServer
+from digest.text import ALLOWED_TAGS as TAGS
+from digest.text import clean_html
 
 
 def reset_mid_body(handler):
@@ -74,8 +64,8 @@ GIGANTIC = (200, {"Content-Type": "application/json"}, b"[" + b" " * 1_500_000 +
     ids=["reset-mid-body", "hang", "gigantic"],
 )
 def test_network_faults_keep_data_and_cursor(tmp_path, action, message):
-    with WordPressServer(many()) as site:
-        site.fault = from_second_posts_request(action)
+    with WordPressServer(many_posts()) as site:
+        site.fault = fault_on_posts(action, from_nth=2)
         cfg = write_config(tmp_path, {"wp": site.url})
         cfg.write_text(cfg.read_text().replace("timeout = 5", "timeout = 1\nmax_response_mb = 1"))
         result = run(cfg, "crawl")
@@ -92,7 +82,7 @@ def test_network_faults_keep_data_and_cursor(tmp_path, action, message):
 
 
 def test_redirect_to_another_host_is_not_followed(tmp_path):
-    with WordPressServer(many(5)) as elsewhere, WordPressServer(many(5)) as site:
+    with WordPressServer(many_posts(5)) as elsewhere, WordPressServer(many_posts(5)) as site:
         target = elsewhere.url.replace("127.0.0.1", "localhost") + "wp-json/wp/v2/posts"
         site.fault = lambda route, params: (
             (302, {"Location": target}, b"") if route == POSTS else None
@@ -106,7 +96,7 @@ def test_redirect_to_another_host_is_not_followed(tmp_path):
 
 
 def test_redirect_on_the_same_host_is_followed(tmp_path):
-    with WordPressServer(many(5), prefix="/ca/") as site:
+    with WordPressServer(many_posts(5), prefix="/ca/") as site:
         moved = site.url.replace("/ca/", "/moved/")
         site.fault = lambda route, params: (
             (301, {"Location": site.url}, b"") if route == "/moved/" else None
@@ -133,7 +123,7 @@ def canonical(cfg) -> dict:
 
 
 def test_kill_9_at_random_points(tmp_path):
-    posts = many(450)
+    posts = many_posts(450)
     posts += [make_post(i, "2026-04-02T10:00:00") for i in range(1001, 1131)]  # a crowded second
     with WordPressServer(posts, seed=11) as site:
         site.on_request = lambda route, params: time.sleep(0.03) if route == POSTS else None
@@ -157,13 +147,6 @@ def test_kill_9_at_random_points(tmp_path):
 
 
 # --- mail faults ----------------------------------------------------------------------------
-
-
-@pytest.fixture
-def smtp():
-    server = SmtpServer().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture
@@ -223,7 +206,7 @@ def test_connection_dropped_after_data(mail_ready, smtp, monkeypatch):
 
 
 def test_crawl_send_and_status_at_once(tmp_path, smtp):
-    with WordPressServer(many(600)) as site:
+    with WordPressServer(many_posts(600)) as site:
         site.on_request = lambda route, params: time.sleep(0.05) if route == POSTS else None
         extra = (
             f'\n[mail]\nhost = "127.0.0.1"\nport = {smtp.port}\nsecurity = "none"\n'

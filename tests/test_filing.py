@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from conftest import open_state, run, write_config
+from helpers import open_state, run, write_config
 from test_classify import SAMPLE_EXPECTED
 
 

@@ -9,18 +9,11 @@ import subprocess
 import sys
 
 import pytest
-from conftest import make_post, open_state, run, table, write_config
+from helpers import make_post, open_state, run, table, write_config
 from smtp_server import SmtpServer, make_ca
 
 A, B = "reader@example.org", "other@example.org"
 PASSWORD = "s3cret-P@ss-9f2c"
-
-
-@pytest.fixture
-def smtp():
-    server = SmtpServer().start()
-    yield server
-    server.stop()
 
 
 def mail_config(tmp_path, site, port, mail_extra="", subscribers=None):

@@ -6,13 +6,12 @@ import json
 import re
 
 import pytest
-from conftest import open_state, run, write_config
+from helpers import open_state, run, write_config
 from pypdf import PdfReader
-from smtp_server import SmtpServer
 from test_classify import SAMPLE_EXPECTED
 
 from digest.classify import PAPERS
-from digest.samplesite import load_sample
+from digest.sample.site import load_sample
 
 TITLES = {p["id"]: p["title"]["rendered"] for p in load_sample()[0]}
 
@@ -20,7 +19,7 @@ TITLES = {p["id"]: p["title"]["rendered"] for p in load_sample()[0]}
 @pytest.fixture(params=[40, 4], ids=["one-part", "parts-of-4"])
 def month(conf, site, tmp_path, request, monkeypatch):
     """The sample month as one layout part, and cut into parts of 4 posts (as big months are)."""
-    from digest import monthly
+    from digest.render import monthly
 
     monkeypatch.setattr(monthly, "PART_POSTS", request.param)
     assert run(conf, "crawl").exit_code == 0
@@ -101,13 +100,6 @@ def test_archive_lists_the_compilation(month):
     index = (month / "index.html").read_text()
     assert 'href="monthly-2026-04.html"' in index and 'href="monthly-2026-04.pdf">PDF' in index
     assert "tag:wp-digest,2026:monthly-2026-04" in (month / "feed.xml").read_text()
-
-
-@pytest.fixture
-def smtp():
-    server = SmtpServer().start()
-    yield server
-    server.stop()
 
 
 def monthly_config(tmp_path, site, port, extra=""):

@@ -13,7 +13,7 @@ import os
 import uuid
 
 import pytest
-from conftest import open_state, run, table, write_config
+from helpers import open_state, run, table, write_config
 from realwp import MariaDB, RealWordPress, missing
 
 from digest import config as config_mod

@@ -8,13 +8,13 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import open_state, run, table, write_config
-from smtp_server import SmtpServer
+from helpers import open_state, run, table, write_config
 
 from digest import config as config_mod
-from digest import lock
 from digest.config import ScheduleSettings
-from digest.schedule import due, latest_occurrence
+from digest.config.values import parse_duration
+from digest.schedule.due import due, latest_occurrence
+from digest.store import lock
 
 IST = ZoneInfo("Asia/Kolkata")
 LONDON = ZoneInfo("Europe/London")
@@ -129,13 +129,6 @@ def test_dst_day_sends_once():
 # --- tick, end to end ------------------------------------------------------------------------
 
 
-@pytest.fixture
-def smtp():
-    server = SmtpServer().start()
-    yield server
-    server.stop()
-
-
 def tick_config(tmp_path, site, smtp_port):
     extra = (
         f'\n[mail]\nhost = "127.0.0.1"\nport = {smtp_port}\nsecurity = "none"\n'
@@ -243,4 +236,4 @@ def test_schedule_config_errors(tmp_path):
         path.write_text(f"[schedule]\n{bad}\n")
         with pytest.raises(config_mod.ConfigError, match=message):
             config_mod.load(str(path))
-    assert config_mod.parse_duration("1h30m") == 5400
+    assert parse_duration("1h30m") == 5400

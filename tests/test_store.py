@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from digest import schema, store
+from digest import store
+from digest.store import posts, schema
 
 
 def post(
@@ -40,22 +41,22 @@ def test_schema_is_versioned_and_wal(db, tmp_path):
 
 
 def test_revisions(db):
-    assert store.save_page(db, "a", [post()]).new_posts == 1
-    assert store.save_page(db, "a", [post()]) == store.SaveResult()  # unchanged: nothing
-    assert store.save_page(db, "a", [post(modified="2026-04-02T00:00:00")]).touched == 1
-    r = store.save_page(db, "a", [post(content="<p>new</p>", modified="2026-04-03T00:00:00")])
+    assert posts.save_page(db, "a", [post()]).new_posts == 1
+    assert posts.save_page(db, "a", [post()]) == posts.SaveResult()  # unchanged: nothing
+    assert posts.save_page(db, "a", [post(modified="2026-04-02T00:00:00")]).touched == 1
+    r = posts.save_page(db, "a", [post(content="<p>new</p>", modified="2026-04-03T00:00:00")])
     assert r.new_revisions == 1
-    assert store.save_page(db, "a", [post(excerpt="e2")]).new_revisions == 1
+    assert posts.save_page(db, "a", [post(excerpt="e2")]).new_revisions == 1
     row = db["posts"].get(("a", 1))
     assert row["revision"] == 3 and row["excerpt"] == "e2"
     assert [r["revision"] for r in db["post_revisions"].rows] == [1, 2, 3]
     # The same post ID on another site is another post.
-    assert store.save_page(db, "b", [post()]).new_posts == 1
+    assert posts.save_page(db, "b", [post()]).new_posts == 1
 
 
 def test_terms_change_refreshes_without_a_revision(db):
-    store.save_page(db, "a", [post()])
-    assert store.save_page(db, "a", [post(categories=[1, 2])]).touched == 1
+    posts.save_page(db, "a", [post()])
+    assert posts.save_page(db, "a", [post(categories=[1, 2])]).touched == 1
     row = db["posts"].get(("a", 1))
     assert row["categories"] == "[1, 2]" and row["revision"] == 1
 
@@ -66,7 +67,7 @@ def test_page_and_cursor_are_one_transaction(db):
         "BEGIN SELECT RAISE(ABORT, 'refused'); END"
     )
     with pytest.raises(Exception, match="refused"):
-        store.save_page(
+        posts.save_page(
             db, "a", [post(), post(post_id=2)], post_type="posts", cursor="2026-04-01T00:00:00"
         )
     assert db["posts"].count == 0
@@ -74,8 +75,8 @@ def test_page_and_cursor_are_one_transaction(db):
 
 
 def test_cursor_written_only_when_moved(db):
-    store.save_page(db, "a", [], post_type="posts", cursor="2026-04-01T00:00:00")
+    posts.save_page(db, "a", [], post_type="posts", cursor="2026-04-01T00:00:00")
     first = db["cursors"].get(("a", "posts"))
-    store.save_page(db, "a", [], post_type="posts", cursor="2026-04-01T00:00:00")
+    posts.save_page(db, "a", [], post_type="posts", cursor="2026-04-01T00:00:00")
     assert db["cursors"].get(("a", "posts")) == first
-    assert store.get_cursors(db, "a") == {"posts": "2026-04-01T00:00:00"}
+    assert posts.get_cursors(db, "a") == {"posts": "2026-04-01T00:00:00"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest import wp
+from digest.crawl import wp
 
 
 def test_api_link():

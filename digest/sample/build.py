@@ -1,7 +1,7 @@
 """Regenerate posts.json and categories.json, the bundled sample site.
 
 The posts imitate nextias.com/ca current-affairs items (shape of
-shared/reference/nextias-post-71990.json): a `Syllabus:` line at the top in the spellings
+tests/reference/nextias-post-71990.json): a `Syllabus:` line at the top in the spellings
 real sites use, Gutenberg block markup, a "Source" link. Run: python -m digest.sample.build
 """
 

@@ -1,0 +1,138 @@
+"""The typed, frozen configuration objects, each default stated here and nowhere else.
+
+The TOML readers (digest.config.tables) take their defaults from these classes, and a test
+checks that the starter file `wp-digest init` writes states the same values.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from digest import __version__
+
+CONFIG_ENV = "WP_DIGEST_CONFIG"
+DEFAULT_NAME = "wp-digest.toml"
+PROJECT_URL = "https://github.com/wp-digest/wp-digest"
+DEFAULT_USER_AGENT = f"wp-digest/{__version__} (+{PROJECT_URL})"
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """A source's additions to the built-in classification, from its [source.classify]."""
+
+    subjects: tuple[tuple[str, str], ...] = ()  # extra keyword -> paper, checked first
+    categories: tuple[tuple[int, str], ...] = ()  # category/tag term id -> paper
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    url: str
+    post_types: tuple[str, ...] = ("posts",)
+    categories: tuple[int, ...] = ()
+    classify: Rules = field(default_factory=Rules)
+
+
+def source_from_dict(data: dict[str, Any]) -> Source:
+    """Rebuild a Source from `dataclasses.asdict` output (the crawler child gets JSON)."""
+    rules = data.get("classify") or {}
+    return Source(
+        name=data["name"],
+        url=data["url"],
+        post_types=tuple(data.get("post_types") or Source.post_types),
+        categories=tuple(data.get("categories") or ()),
+        classify=Rules(
+            subjects=tuple((k, p) for k, p in rules.get("subjects", ())),
+            categories=tuple((int(k), p) for k, p in rules.get("categories", ())),
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class CrawlSettings:
+    user_agent: str = DEFAULT_USER_AGENT
+    requests_per_second: float = 1.0
+    timeout: float = 30.0
+    retries: int = 3
+    backoff: float = 2.0
+    max_response_mb: int = 32
+    obey_robots: bool = True
+
+
+@dataclass(frozen=True)
+class DigestSettings:
+    title: str = "UPSC digest"
+    content: str = "excerpt"  # or "full"
+    images: bool = False
+    templates: Path | None = None  # a folder whose templates override the bundled ones
+    base_url: str = ""  # where the archive folder is served, for absolute feed links
+    archive: Path | None = None  # scheduled sends also publish their digests here
+
+
+@dataclass(frozen=True)
+class MailSettings:
+    transport: str = "outbox"  # "smtp" or "outbox"
+    host: str | None = None
+    port: int = 587
+    security: str = "starttls"  # "ssl" | "starttls" | "none" (loopback only)
+    username: str | None = None
+    password_env: str = "WP_DIGEST_SMTP_PASSWORD"
+    sender: str = "wp-digest <wp-digest@localhost>"
+    outbox: Path = Path("outbox")
+    unsubscribe: str | None = None
+    send_empty: bool = False
+    attachment_max_mb: float = 10.0  # monthly PDFs above this are linked, not attached
+    ca_file: Path | None = None
+    timeout: float = 60.0
+    list_id: str | None = None
+
+    def password(self) -> str | None:
+        """Read when needed, from the environment only; never stored in the config object."""
+        return os.environ.get(self.password_env) if self.username else None
+
+    def missing_password(self) -> str | None:
+        """Why SMTP login cannot work (a username without its password variable), or None."""
+        if self.transport == "smtp" and self.username and not self.password():
+            return f"mail.username is set but the environment variable {self.password_env} is empty"
+        return None
+
+
+@dataclass(frozen=True)
+class Subscriber:
+    email: str
+    period: str = "daily"
+    papers: tuple[str, ...] = ()  # empty: every paper
+
+
+@dataclass(frozen=True)
+class ScheduleSettings:
+    crawl_every: int = 7200  # seconds
+    daily: tuple[int, int, int] = (7, 0, 0)  # local hour, minute, second
+    weekly: tuple[int, int, int, int] = (0, 7, 30, 0)  # weekday (mon=0), hour, minute, second
+    check_every: int = 60  # seconds between the daemon's checks of what is due
+    monthly: tuple[int, int, int, int] = (1, 8, 0, 0)  # day of month, hour, minute, second
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None
+    timezone: str = "Asia/Kolkata"
+    database: Path = Path("wp-digest.db")
+    sources: tuple[Source, ...] = ()
+    crawl: CrawlSettings = field(default_factory=CrawlSettings)
+    digest: DigestSettings = field(default_factory=DigestSettings)
+    mail: MailSettings = field(default_factory=MailSettings)
+    subscribers: tuple[Subscriber, ...] = ()
+    schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def source(self, name: str) -> Source | None:
+        return next((s for s in self.sources if s.name == name), None)

@@ -1,0 +1,308 @@
+"""Reading the TOML tables of wp-digest.toml into the typed objects of digest.config.model.
+
+One reader per table; `_Table` rejects keys nobody asked for, with a suggestion, and turns
+every mistake into one line naming the file and the key. A key left out takes the default
+of its dataclass field, so each default is stated once, in digest.config.model.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from email.utils import parseaddr
+from pathlib import Path
+from typing import Any
+
+from digest.config.model import (
+    DEFAULT_USER_AGENT,
+    Config,
+    CrawlSettings,
+    DigestSettings,
+    MailSettings,
+    Rules,
+    ScheduleSettings,
+    Source,
+    Subscriber,
+)
+from digest.config.values import (
+    EMAIL,
+    LOOPBACK,
+    check_timezone,
+    check_url,
+    parse_clock,
+    parse_duration,
+    parse_monthly,
+    parse_weekly,
+)
+from digest.errors import ConfigError
+from digest.papers import PAPERS
+
+
+class _Table:
+    """A TOML table being read: knows where it is, rejects keys nobody asked for."""
+
+    def __init__(self, data: Any, where: str, file: str):
+        if not isinstance(data, dict):
+            raise ConfigError(f"{file}: {where or 'top level'}: expected a table")
+        self.data, self.where, self.file = data, where, file
+        self.seen: set[str] = set()
+
+    def err(self, key: str, msg: str) -> ConfigError:
+        name = f"{self.where}.{key}" if self.where else key
+        return ConfigError(f"{self.file}: {name}: {msg}")
+
+    def get(self, key: str, kind: type | tuple[type, ...], default: Any) -> Any:
+        self.seen.add(key)
+        if key not in self.data:
+            return default
+        value = self.data[key]
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        # TOML booleans are ints in Python; never accept one where a number is meant.
+        if isinstance(value, bool) and bool not in kinds or not isinstance(value, kinds):
+            names = " or ".join(k.__name__ for k in kinds)
+            raise self.err(key, f"expected {names}, got {type(value).__name__} {value!r}")
+        return value
+
+    def parsed(self, key: str, parse: Callable[[str], Any], default: Any) -> Any:
+        """A string value run through `parse`; its ValueError becomes this key's error.
+        Without the key, `default` (already in parsed form)."""
+        value = self.get(key, str, None)
+        if value is None:
+            return default
+        try:
+            return parse(value)
+        except ValueError as e:
+            raise self.err(key, str(e)) from None
+
+    def path(self, key: str, default: Path | None, base: Path) -> Path | None:
+        """A file or folder name, relative to the config file's folder; None when unset."""
+        value = self.get(key, str, None)
+        path = Path(value).expanduser() if value else default
+        if path is None:
+            return None
+        return path if path.is_absolute() else base / path
+
+    def number(self, key: str, default: float, minimum: float = 0.0) -> float:
+        value = float(self.get(key, (int, float), default))
+        if value <= minimum:
+            raise self.err(key, f"must be greater than {minimum:g}, got {value:g}")
+        return value
+
+    def str_list(self, key: str, default: tuple[str, ...]) -> tuple[str, ...]:
+        value = self.get(key, list, list(default))
+        if not value or not all(isinstance(v, str) and v for v in value):
+            raise self.err(key, "expected a non-empty list of strings")
+        return tuple(value)
+
+    def done(self, extra_known: tuple[str, ...] = ()) -> None:
+        known = self.seen | set(extra_known)
+        for key in self.data:
+            if key not in known:
+                hint = difflib.get_close_matches(key, sorted(known), n=1)
+                tip = f" (did you mean {hint[0]!r}?)" if hint else ""
+                raise self.err(key, f"unknown key{tip}")
+
+
+def _source(raw: Any, index: int, file: str) -> Source:
+    t = _Table(raw, f"source[{index}]", file)
+    name = t.get("name", str, None)
+    if not name:
+        raise t.err("name", "every [[source]] needs a name")
+    t.where = f"source {name!r}"
+    url = t.parsed("url", check_url, None)
+    if url is None:
+        raise t.err("url", "missing: every [[source]] needs the site's URL")
+    categories = t.get("categories", list, [])
+    if not all(isinstance(c, int) and not isinstance(c, bool) and c > 0 for c in categories):
+        raise t.err("categories", "expected a list of category term IDs (positive integers)")
+    source = Source(
+        name=name,
+        url=url,
+        post_types=t.str_list("post_types", Source.post_types),
+        categories=tuple(categories),
+        classify=_rules(t.get("classify", dict, {}), f"source {name!r}.classify", file),
+    )
+    t.done()
+    return source
+
+
+def _paper(t: _Table, key: str, value: Any) -> str:
+    if value not in PAPERS:
+        raise t.err(key, f"unknown paper {value!r} (one of {', '.join(PAPERS)})")
+    return value
+
+
+def _rules(raw: Any, where: str, file: str) -> Rules:
+    """[source.classify]: `subjects = {"keyword" = "GS3"}`, `categories = {"21" = "GS2"}`."""
+    t = _Table(raw, where, file)
+    subjects = t.get("subjects", dict, {})
+    cats = t.get("categories", dict, {})
+    t.done()
+    out_subjects = tuple((k.lower(), _paper(t, f"subjects.{k}", v)) for k, v in subjects.items())
+    out_cats = []
+    for key, value in cats.items():
+        if not key.isdigit():
+            raise t.err(f"categories.{key}", 'keys are category or tag term IDs, e.g. "21"')
+        out_cats.append((int(key), _paper(t, f"categories.{key}", value)))
+    return Rules(subjects=out_subjects, categories=tuple(out_cats))
+
+
+def _crawl(raw: Any, file: str) -> CrawlSettings:
+    t = _Table(raw, "crawl", file)
+    d = CrawlSettings()
+    retries = t.get("retries", int, d.retries)
+    if retries < 0:
+        raise t.err("retries", "must be 0 or more")
+    settings = CrawlSettings(
+        user_agent=t.get("user_agent", str, d.user_agent) or DEFAULT_USER_AGENT,
+        requests_per_second=t.number("requests_per_second", d.requests_per_second),
+        timeout=t.number("timeout", d.timeout),
+        retries=retries,
+        backoff=float(t.get("backoff", (int, float), d.backoff)),
+        max_response_mb=int(t.number("max_response_mb", d.max_response_mb)),
+        obey_robots=t.get("obey_robots", bool, d.obey_robots),
+    )
+    t.done()
+    return settings
+
+
+def _digest(raw: Any, file: str, base: Path) -> DigestSettings:
+    t = _Table(raw, "digest", file)
+    d = DigestSettings()
+    content = t.get("content", str, d.content)
+    if content not in ("excerpt", "full"):
+        raise t.err("content", f'expected "excerpt" or "full", got {content!r}')
+    folder = t.path("templates", d.templates, base)
+    if folder and not folder.is_dir():
+        raise t.err("templates", f"no such folder: {folder}")
+    base_url = t.parsed("base_url", lambda v: check_url(v) if v else "", d.base_url)
+    settings = DigestSettings(
+        title=t.get("title", str, d.title),
+        content=content,
+        images=t.get("images", bool, d.images),
+        templates=folder,
+        base_url=base_url,
+        archive=t.path("archive", d.archive, base),
+    )
+    t.done()
+    return settings
+
+
+def _mail(raw: Any, file: str, base: Path) -> MailSettings:
+    t = _Table(raw, "mail", file)
+    d = MailSettings()
+    host = t.get("host", str, d.host) or None
+    transport = t.get("transport", str, "smtp" if host else "outbox")
+    if transport not in ("smtp", "outbox"):
+        raise t.err("transport", f'expected "smtp" or "outbox", got {transport!r}')
+    if transport == "smtp" and not host:
+        raise t.err("host", 'transport "smtp" needs a host')
+    security = t.get("security", str, d.security)
+    if security not in ("ssl", "starttls", "none"):
+        raise t.err("security", f'expected "ssl", "starttls" or "none", got {security!r}')
+    if transport == "smtp" and security == "none" and host not in LOOPBACK:
+        raise t.err("security", f'"none" (no TLS) is allowed only for loopback hosts, not {host}')
+    port = t.get("port", int, {"ssl": 465, "starttls": 587, "none": 25}[security])
+    if not 0 < port < 65536:
+        raise t.err("port", f"not a port number: {port}")
+    sender = t.get("from", str, d.sender)
+    if not EMAIL.match(parseaddr(sender)[1]):
+        raise t.err("from", f"not an email address: {sender!r}")
+    unsubscribe = t.get("unsubscribe", str, d.unsubscribe)
+    if unsubscribe and not unsubscribe.startswith(("mailto:", "https://")):
+        raise t.err("unsubscribe", "expected a mailto: or https:// URL")
+    ca_path = t.path("ca_file", d.ca_file, base)
+    if ca_path and not ca_path.is_file():
+        raise t.err("ca_file", f"no such file: {ca_path}")
+    if "password" in t.data:
+        raise t.err(
+            "password",
+            "passwords never go in the file: set password_env to the "
+            "name of an environment variable that holds it",
+        )
+    settings = MailSettings(
+        transport=transport,
+        host=host,
+        port=port,
+        security=security,
+        username=t.get("username", str, d.username) or None,
+        password_env=t.get("password_env", str, d.password_env),
+        sender=sender,
+        outbox=t.path("outbox", d.outbox, base) or base / d.outbox,
+        unsubscribe=unsubscribe,
+        send_empty=t.get("send_empty", bool, d.send_empty),
+        attachment_max_mb=t.number("attachment_max_mb", d.attachment_max_mb),
+        ca_file=ca_path,
+        timeout=t.number("timeout", d.timeout),
+        list_id=t.get("list_id", str, d.list_id),
+    )
+    t.done()
+    return settings
+
+
+def _subscriber(raw: Any, index: int, file: str) -> Subscriber:
+    t = _Table(raw, f"subscriber[{index}]", file)
+    email = t.get("email", str, "")
+    if not EMAIL.match(email):
+        raise t.err("email", f"not an email address: {email!r}")
+    t.where = f"subscriber {email!r}"
+    period = t.get("period", str, Subscriber.period)
+    if period not in ("daily", "weekly", "monthly"):
+        raise t.err("period", f'expected "daily", "weekly" or "monthly", got {period!r}')
+    papers = t.get("papers", list, [])
+    for paper in papers:
+        _paper(t, "papers", paper)
+    subscriber = Subscriber(email=email, period=period, papers=tuple(papers))
+    t.done()
+    return subscriber
+
+
+def _subscribers(raw: list[Any], file: str) -> tuple[Subscriber, ...]:
+    subscribers = tuple(_subscriber(s, i, file) for i, s in enumerate(raw))
+    emails = [s.email.lower() for s in subscribers]
+    for email in emails:
+        if emails.count(email) > 1:
+            raise ConfigError(f"{file}: subscriber {email!r}: listed more than once")
+    return subscribers
+
+
+def _schedule(raw: Any, file: str) -> ScheduleSettings:
+    t = _Table(raw, "schedule", file)
+    d = ScheduleSettings()
+    settings = ScheduleSettings(
+        crawl_every=t.parsed("crawl_every", parse_duration, d.crawl_every),
+        daily=t.parsed("daily", parse_clock, d.daily),
+        weekly=t.parsed("weekly", parse_weekly, d.weekly),
+        check_every=t.parsed("check_every", parse_duration, d.check_every),
+        monthly=t.parsed("monthly", parse_monthly, d.monthly),
+    )
+    t.done()
+    return settings
+
+
+def read(data: dict[str, Any], path: Path | None) -> Config:
+    """Build a Config from parsed TOML; paths are resolved relative to the file."""
+    file = str(path) if path else "<config>"
+    t = _Table(data, "", file)
+    d = Config(path=None)
+    timezone = t.parsed("timezone", check_timezone, d.timezone)
+    base = path.parent if path else Path.cwd()
+    database = t.path("database", d.database, base) or base / d.database
+    sources = tuple(_source(s, i, file) for i, s in enumerate(t.get("source", list, [])))
+    names = [s.name for s in sources]
+    for name in names:
+        if names.count(name) > 1:
+            raise ConfigError(f"{file}: source {name!r}: defined more than once")
+    config = Config(
+        path=path,
+        timezone=timezone,
+        database=database,
+        sources=sources,
+        crawl=_crawl(t.get("crawl", dict, {}), file),
+        digest=_digest(t.get("digest", dict, {}), file, base),
+        mail=_mail(t.get("mail", dict, {}), file, base),
+        subscribers=_subscribers(t.get("subscriber", list, []), file),
+        schedule=_schedule(t.get("schedule", dict, {}), file),
+    )
+    t.done()
+    return config

@@ -1,0 +1,66 @@
+"""The crawler process: `python -m digest.crawl.child`, started by digest.crawl.process.
+
+Reads its job as JSON on stdin, runs every source's spider in one Scrapy reactor, and prints
+the id of each `crawls` row it wrote, one JSON line each. The spider is loaded by name
+("wordpress") from the `spiders` package that SPIDER_MODULES names.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+from digest import store
+from digest.config import CrawlSettings
+from digest.store import posts
+
+
+def main() -> int:
+    """Run every source's spider in one reactor; print the crawl ids written."""
+    from scrapy.crawler import CrawlerProcess
+
+    from digest.crawl import settings as crawl_settings
+    from digest.crawl.pipelines import StorePipeline
+
+    job = json.load(sys.stdin)
+    settings = crawl_settings.build(
+        CrawlSettings(**job["crawl"]),
+        job["database"],
+        progress=job["progress"],
+        verbosity=job["verbosity"],
+    )
+    settings["WP_DIGEST_SOURCES"] = {s["name"]: s for s in job["sources"]}
+    db = store.open_db(job["database"])
+    cursors = {s["name"]: posts.get_cursors(db, s["name"]) for s in job["sources"]}
+    need_terms = {s["name"]: not posts.has_terms(db, s["name"]) for s in job["sources"]}
+    db.close()
+    process = CrawlerProcess(settings)
+    crawlers = []
+    for source in job["sources"]:
+        crawler = process.create_crawler("wordpress")
+        crawlers.append(crawler)
+        process.crawl(
+            crawler,
+            source=source,
+            mode=job["mode"],
+            cursors=cursors[source["name"]],
+            after=job.get("after"),
+            before=job.get("before"),
+            fetch_terms=need_terms[source["name"]],
+        )
+    process.start()
+    for crawler in crawlers:
+        pipeline = crawler.get_item_pipeline(StorePipeline)
+        if pipeline and pipeline.crawl_id is not None:
+            print(json.dumps({"crawl_id": pipeline.crawl_id}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    if os.environ.get("WP_DIGEST_PROFILE"):  # developers: profile the crawler process
+        import cProfile
+
+        cProfile.run("main()", os.environ["WP_DIGEST_PROFILE"])
+        sys.exit(0)
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""What the WordPress spider yields (one item per API page), and where a walk stands.
+
+See spiders/wordpress.py for the keyset paging these support.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from digest.crawl import wp
+
+
+@dataclass
+class PageItem:
+    """One saved unit: a page of posts and, for incremental crawls, the new cursor."""
+
+    source: str
+    post_type: str
+    posts: list[dict[str, Any]]
+    cursor: str | None = None
+    total: int | None = None
+
+
+@dataclass
+class ApiRootItem:
+    source: str
+    url: str
+    api_root: str
+
+
+@dataclass
+class TermsItem:
+    """A page of category or tag names, kept for classification."""
+
+    source: str
+    taxonomy: str
+    terms: list[dict[str, Any]]
+
+
+TAXONOMIES = ("categories", "tags")
+
+
+@dataclass(frozen=True)
+class Walk:
+    """Where one post type's walk through the collection stands."""
+
+    post_type: str
+    field: str  # "modified" (incremental) or "date" (range)
+    lower: str | None  # exclusive lower bound, GMT
+    upper: str | None = None  # exclusive upper bound, GMT
+    tie: str | None = None  # the second being paged by ID
+    page: int = 1
+    tie_total: int | None = None
+    restarts: int = 0
+    seen: int = field(default=0, compare=False)
+
+    @property
+    def persist(self) -> bool:
+        return self.field == "modified"
+
+    def params(self, categories: tuple[int, ...]) -> dict[str, Any]:
+        after, before = ("modified_after", "modified_before")
+        if self.field == "date":
+            after, before = ("after", "before")
+        params: dict[str, Any] = {"per_page": wp.PER_PAGE, "_fields": wp.FIELDS}
+        if self.tie:
+            params.update(orderby="id", order="asc", page=self.page)
+            params[after] = wp.shift(self.tie, -1) + "Z"
+            params[before] = wp.shift(self.tie, 1) + "Z"
+        else:
+            params.update(orderby=self.field, order="asc")
+            if self.lower:
+                params[after] = self.lower + "Z"
+            if self.upper:
+                params[before] = self.upper + "Z"
+        if categories:
+            params["categories"] = ",".join(map(str, categories))
+        return params

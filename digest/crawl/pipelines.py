@@ -1,0 +1,121 @@
+"""Scrapy item pipeline: each page item goes to the store in one transaction.
+
+The pipeline also keeps the `crawls` row of its source: opened when the spider opens, closed
+with the outcome when it closes. If a page cannot be saved, nothing after it is saved either,
+so the cursor can never pass unsaved data.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.spiders import Spider
+
+from digest import store
+from digest.classify import classify_row
+from digest.config import Rules, source_from_dict
+from digest.crawl.items import ApiRootItem, PageItem, TermsItem
+from digest.store import crawls, posts
+
+
+class StorePipeline:
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.path = crawler.settings["WP_DIGEST_DB"]
+        self.progress = crawler.settings.getbool("WP_DIGEST_PROGRESS")
+        self.result = posts.SaveResult()
+        self.pages = 0
+        self.posts = 0
+        self.total: int | None = None
+        self.broken: str | None = None
+        self.crawl_id: int | None = None
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        return cls(crawler)
+
+    @property
+    def spider(self) -> Any:
+        return self.crawler.spider
+
+    def open_spider(self) -> None:
+        self.db = store.open_db(self.path)
+        spider = self.spider
+        self.crawl_id = crawls.start(
+            self.db, spider.source, spider.mode, since=spider.after, until=spider.before
+        )
+        self.names = posts.term_names(self.db, spider.source)
+        sources = self.crawler.settings.getdict("WP_DIGEST_SOURCES")
+        known = sources.get(spider.source)
+        self.rules = source_from_dict(known).classify if known else Rules()
+        # Posts stored before the schema had papers are filed now (a no-op otherwise).
+        posts.reclassify(self.db, spider.source, self._classify, only_unfiled=True)
+
+    def process_item(self, item: Any) -> Any:
+        if self.broken:
+            return item  # an earlier page failed: save nothing after it
+        try:
+            if isinstance(item, ApiRootItem):
+                posts.save_source(self.db, item.source, item.url, item.api_root)
+            elif isinstance(item, TermsItem):
+                posts.save_terms(self.db, item.source, item.taxonomy, item.terms)
+                self.names = posts.term_names(self.db, item.source)
+            elif isinstance(item, PageItem):
+                self._save(item)
+        except Exception as e:  # noqa: BLE001 - any failure must stop the walk, not just log
+            self.broken = f"cannot save a page of {item.source}: {e}"
+            self.spider.stop(self.broken)
+        return item
+
+    def _save(self, item: PageItem) -> None:
+        result = posts.save_page(
+            self.db,
+            item.source,
+            item.posts,
+            post_type=item.post_type,
+            cursor=item.cursor,
+            on_change=self._classify,
+        )
+        self.result += result
+        if item.posts:
+            self.pages += 1
+            self.posts += len(item.posts)
+        if item.total is not None and self.total is None:
+            self.total = item.total
+        if self.progress:
+            of = f"/{self.total}" if self.total else ""
+            sys.stderr.write(f"\r{item.source}: {self.pages} pages, {self.posts}{of} posts ")
+            sys.stderr.flush()
+
+    def _classify(self, row: dict[str, Any]) -> dict[str, str]:
+        return classify_row(row, self.rules, self.names)
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        if self.crawl_id is None:
+            return
+        error = getattr(spider, "error", None)
+        if error:
+            outcome = "failed"
+        elif reason == "finished":
+            outcome = "ok"
+        else:
+            outcome = "interrupted"
+            error = f"crawl stopped before the end ({reason})"
+        stats = self.crawler.stats
+        crawls.finish(
+            self.db,
+            self.crawl_id,
+            outcome=outcome,
+            error=error,
+            requests=stats.get_value("downloader/request_count", 0) if stats else 0,
+            pages=self.pages,
+            new_posts=self.result.new_posts,
+            new_revisions=self.result.new_revisions,
+        )
+        if self.progress and self.pages:
+            sys.stderr.write("\n")
+        self.db.close()

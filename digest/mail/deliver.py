@@ -1,0 +1,242 @@
+"""Send each subscriber the digest that is due, exactly once, recording everything in the ledger.
+
+For each subscriber: first retry their pending deliveries whose backoff has passed (same
+posts, same Message-ID), then, if no delivery exists yet for the last completed period,
+make one of every revision not yet taken care of, up to the end of that period.
+
+A delivery is stored as pending, with its Message-ID, before the message is handed to the
+server, and marked sent only after the server accepted it. If the process dies in between,
+the next run sends it again with the same Message-ID: a possible duplicate that mail clients
+fold by Message-ID, never a lost digest (at-least-once).
+"""
+
+from __future__ import annotations
+
+import threading
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from digest import periods, render
+from digest.clock import utc
+from digest.config import Config, Subscriber
+from digest.errors import ConfigError
+from digest.mail.message import build_message, new_message_id, subject
+from digest.mail.transport import (
+    ConnectFailure,
+    PermanentFailure,
+    TemporaryFailure,
+    transport_for,
+)
+from digest.store import Database, ledger, queries
+from digest.store.lock import InstanceLock
+
+
+@dataclass
+class Outcome:
+    subscriber: str
+    label: str | None
+    status: str  # sent | retrying | failed | waiting | nothing | would-send
+    posts: int = 0
+    counts: list[tuple[str, int]] = field(default_factory=list)
+    error: str | None = None
+
+    def line(self) -> str:
+        counts = ", ".join(f"{p} {n}" for p, n in self.counts)
+        what = f"{self.label}, {self.posts} posts" + (f" ({counts})" if counts else "")
+        if self.status == "nothing":
+            return f"{self.subscriber}: nothing new"
+        if self.error:
+            return f"{self.subscriber}: {what}: {self.status}: {self.error}"
+        return f"{self.subscriber}: {what}: {self.status}"
+
+
+class Sender:
+    def __init__(
+        self,
+        cfg: Config,
+        db: Database,
+        now: datetime,
+        dry_run: bool,
+        as_of: dict[str, datetime] | None = None,
+    ):
+        self.cfg, self.db, self.now, self.dry_run = cfg, db, now, dry_run
+        self.as_of = as_of or {}
+        self.renderer = render.Renderer(cfg.digest)
+        self.transport = transport_for(cfg.mail)
+        self.broken: str | None = None  # why the server cannot be reached in this run
+
+    def message(self, to: str, period: periods.Period, rows: list[dict[str, Any]], msgid: str):
+        view = render.build(rows, period, self.cfg.digest, now=self.now)
+        attachments: tuple[tuple[str, bytes], ...] = ()
+        if period.kind == "monthly":
+            attachments, view.notice = self.monthly_pdf(rows, period)
+        return view, build_message(
+            settings=self.cfg.mail,
+            to=to,
+            subject=subject(self.cfg, period, view.total),
+            text=self.renderer.text(view),
+            html=self.renderer.html(view),
+            message_id=msgid,
+            date=self.now,
+            attachments=attachments,
+        )
+
+    def monthly_pdf(
+        self, rows: list[dict[str, Any]], period: periods.Period
+    ) -> tuple[tuple[tuple[str, bytes], ...], str | None]:
+        """The month's PDF book: attached when under the size cap, else linked."""
+        from digest.render import monthly, publish
+
+        settings = self.cfg.digest
+        book = monthly.build(rows, period, settings)
+        files = publish.render_files(book, self.renderer)
+        data = files[".pdf"]
+        assert isinstance(data, bytes)
+        if settings.archive:
+            publish.write(book, self.renderer, settings.archive, files)
+        name = f"{period.label}.pdf"
+        cap = self.cfg.mail.attachment_max_mb
+        if len(data) <= cap * 1024 * 1024:
+            return ((name, data),), None
+        size = len(data) / 1024 / 1024
+        notice = f"The PDF compilation ({size:.1f} MB) is over the {cap:g} MB attachment limit"
+        if settings.base_url and settings.archive:
+            return (), f"{notice}; read it at {settings.base_url}{name}"
+        return (), (
+            f"{notice}; make it with: wp-digest digest --period monthly "
+            f"--date {period.first.isoformat()} --out DIR"
+        )
+
+    def attempt(self, delivery_id: int, sub: Subscriber, period: periods.Period, rows) -> Outcome:
+        row = ledger.get(self.db, delivery_id)
+        view, msg = self.message(sub.email, period, rows, row["message_id"])
+        outcome = Outcome(sub.email, period.label, "sent", view.total, view.counts)
+        try:
+            if self.broken:
+                raise TemporaryFailure(self.broken)
+            self.transport.send(msg)
+        except ConnectFailure as e:
+            self.broken = str(e)
+            return self._failed(outcome, delivery_id, str(e), permanent=False)
+        except TemporaryFailure as e:
+            return self._failed(outcome, delivery_id, str(e), permanent=False)
+        except PermanentFailure as e:
+            return self._failed(outcome, delivery_id, str(e), permanent=True)
+        ledger.mark_sent(self.db, delivery_id, self.now)
+        return outcome
+
+    def _failed(self, outcome: Outcome, delivery_id: int, error: str, *, permanent: bool):
+        status = ledger.mark_failed(self.db, delivery_id, error, self.now, permanent=permanent)
+        outcome.status = "failed" if status == "failed" else "retrying"
+        outcome.error = error
+        return outcome
+
+    def retry_rows(self, delivery_id: int) -> list[dict[str, Any]]:
+        """The posts of a stored delivery, rendered as they are now."""
+        items = ledger.items_of(self.db, delivery_id)
+        first: dict[tuple[str, int], int] = {}
+        for source, post_id, revision in items:
+            key = (source, post_id)
+            first[key] = min(first.get(key, revision), revision)
+        rows = []
+        for (source, post_id), revision in first.items():
+            for row in queries.post_rows(self.db, source, post_id):
+                queries.mark_updated(self.db, row, revision)
+                rows.append(row)
+        return rows
+
+    def subscriber(self, sub: Subscriber) -> list[Outcome]:
+        tz = self.cfg.tz
+        # The digest belongs to the last period completed at its digest time (the scheduler
+        # passes that time), so a retry at 03:00 does not send today's digest early.
+        last = periods.last_completed(sub.period, self.as_of.get(sub.period, self.now), tz)
+        start, cutoff = last.bounds_utc()
+        out = []
+        for pending in ledger.pending(self.db, sub.email):
+            period = periods.from_label(pending["label"], tz)
+            if pending["next_attempt"] and pending["next_attempt"] > utc(self.now):
+                out.append(
+                    Outcome(
+                        sub.email,
+                        pending["label"],
+                        "waiting",
+                        pending["posts"],
+                        error=f"next try after {pending['next_attempt']} UTC",
+                    )
+                )
+                continue
+            if not self.dry_run:
+                rows = self.retry_rows(pending["id"])
+                out.append(self.attempt(pending["id"], sub, period, rows))
+        if ledger.delivery(self.db, sub.email, last.label) is not None:
+            return out
+        since = ledger.subscription(self.db, sub.email, sub.period, start, record=not self.dry_run)
+        rows, items = ledger.due_posts(self.db, sub.email, since, cutoff, sub.papers)
+        if not rows and not self.cfg.mail.send_empty:
+            out.append(Outcome(sub.email, last.label, "nothing"))
+            return out
+        view = render.build(rows, last, self.cfg.digest, now=self.now)
+        if self.dry_run:
+            out.append(Outcome(sub.email, last.label, "would-send", view.total, view.counts))
+            return out
+        delivery_id = ledger.create(
+            self.db,
+            subscriber=sub.email,
+            period=sub.period,
+            label=last.label,
+            items=items,
+            posts=view.total,
+            message_id=new_message_id(self.cfg.mail),
+        )
+        out.append(self.attempt(delivery_id, sub, last, rows))
+        return out
+
+
+def check(cfg: Config) -> None:
+    """Problems that make sending pointless, found before anything is recorded."""
+    problem = cfg.mail.missing_password()
+    if problem:
+        raise ConfigError(problem)
+
+
+def send_due(
+    cfg: Config,
+    db: Database,
+    now: datetime,
+    *,
+    period: str | None = None,
+    dry_run: bool = False,
+    as_of: dict[str, datetime] | None = None,
+    stop: threading.Event | None = None,
+) -> list[Outcome]:
+    if not dry_run:
+        check(cfg)
+    sender = Sender(cfg, db, now, dry_run, as_of)
+    outcomes: list[Outcome] = []
+    # One sender at a time per database: a second one waits, then finds the work done.
+    guard = nullcontext() if dry_run else InstanceLock(cfg.database, "send").acquire(wait=True)
+    with guard, sender.transport:
+        for sub in cfg.subscribers:
+            if stop is not None and stop.is_set():
+                break  # shutting down: the rest go out on the next run
+            if period is None or sub.period == period:
+                outcomes += sender.subscriber(sub)
+    return outcomes
+
+
+def preview(cfg: Config, db: Database, now: datetime, to: str, kind: str) -> Outcome:
+    """A one-off copy of the last completed period's full digest to `to`; no ledger."""
+    check(cfg)
+    sender = Sender(cfg, db, now, dry_run=False)
+    last = periods.last_completed(kind, now, cfg.tz)
+    rows = queries.period_posts(db, *last.bounds_utc())
+    view, msg = sender.message(to, last, rows, new_message_id(cfg.mail))
+    outcome = Outcome(to, last.label, "sent", view.total, view.counts)
+    with sender.transport:
+        try:
+            sender.transport.send(msg)
+        except (TemporaryFailure, PermanentFailure) as e:
+            outcome.status, outcome.error = "failed", str(e)
+    return outcome

@@ -1,0 +1,60 @@
+"""A period's digest into a folder, in one place: query, build, render, write, index.
+
+The `digest --out` command, scheduled runs keeping the archive, the demo and monthly mails
+all publish through here, so a digest looks the same wherever it was made.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from digest.config import DigestSettings
+from digest.files import atomic_write
+from digest.periods import Period
+from digest.render import archive, monthly
+from digest.render.jinja import Renderer
+from digest.render.view import DigestView, build
+from digest.store import Database, queries
+
+Files = dict[str, str | bytes]  # suffix -> body
+
+
+def view_for(db: Database, period: Period, settings: DigestSettings) -> DigestView:
+    """Daily and weekly: what was published or revised in the period; monthly: the book of
+    everything published in the month, in full."""
+    if period.kind == "monthly":
+        return monthly.build(queries.published_in(db, *period.bounds_utc()), period, settings)
+    return build(queries.period_posts(db, *period.bounds_utc()), period, settings)
+
+
+def render_files(view: DigestView, renderer: Renderer) -> Files:
+    """The files of a digest: HTML and text, or for a month the HTML book and its PDF."""
+    if view.kind == "monthly":
+        return {".html": monthly.html(view, renderer), ".pdf": monthly.pdf(view, renderer)}
+    return {".html": renderer.html(view), ".txt": renderer.text(view)}
+
+
+def write(
+    view: DigestView,
+    renderer: Renderer,
+    out: Path,
+    files: Files | None = None,
+    *,
+    now: datetime | None = None,
+) -> list[Path]:
+    """Write the digest's files (rendered now unless given) as DIR/<label>.<suffix>, each
+    atomically, then refresh the folder's index.html and feed.xml."""
+    files = files if files is not None else render_files(view, renderer)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = [atomic_write(out / f"{view.label}{suffix}", body) for suffix, body in files.items()]
+    archive.record(view, renderer, out, paths, now=now)
+    return paths
+
+
+def publish(
+    db: Database, period: Period, settings: DigestSettings, out: Path
+) -> tuple[DigestView, list[Path]]:
+    """The period's digest from the store into `out`; returns the view and the files."""
+    view = view_for(db, period, settings)
+    return view, write(view, Renderer(settings), out)

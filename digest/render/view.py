@@ -1,0 +1,162 @@
+"""The view model of a digest: posts grouped by paper and subject, everything shown computed.
+
+Templates (digest.render.jinja) hold only loops and ifs. Third-party HTML is sanitised here,
+before any template sees it (digest.text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from digest import clock
+from digest.classify import is_marker
+from digest.config import DigestSettings
+from digest.papers import PAPER_TITLES, paper_rank
+from digest.periods import Period, local_time
+from digest.text import clean_html, excerpt, plain
+
+
+@dataclass
+class PostView:
+    ref: int
+    title: str
+    link: str
+    source: str
+    subject: str
+    when: str
+    excerpt: str
+    html: str | None
+    updated: bool
+    changes: list[str]
+    other_papers: list[str]
+    published: str  # UTC, for ordering
+    revised: str | None = None  # local date of the latest revision, when there was one
+
+    @property
+    def meta_line(self) -> str:
+        """The post's details as one line of text (the HTML template lays them out itself)."""
+        parts = [self.when, self.source]
+        if self.updated:
+            parts.insert(0, "UPDATED" + (f" ({', '.join(self.changes)})" if self.changes else ""))
+        if self.other_papers:
+            parts.append("also " + ", ".join(self.other_papers))
+        return " · ".join(parts)
+
+
+@dataclass
+class SubjectGroup:
+    name: str
+    posts: list[PostView] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    paper: str
+    anchor: str
+    title: str
+    count: int
+    groups: list[SubjectGroup]
+
+
+@dataclass
+class DigestView:
+    kind: str
+    label: str
+    title: str
+    heading: str
+    sources: list[str]
+    counts: list[tuple[str, int]]
+    total: int
+    updated: int
+    sections: list[Section]
+    generated: str
+    links: list[tuple[int, str]]
+    notice: str | None = None  # e.g. why a PDF is linked instead of attached
+
+    @property
+    def empty(self) -> bool:
+        return self.total == 0
+
+
+def build(
+    rows: Iterable[dict[str, Any]],
+    period: Period,
+    settings: DigestSettings,
+    *,
+    sources: list[str] | None = None,
+    now: datetime | None = None,
+) -> DigestView:
+    """The view model of one digest from query rows (see digest.store.queries)."""
+    tz = period.tz
+    rows = sorted(rows, key=lambda r: (r["date_gmt"], r["source"], r["post_id"]))
+    by_paper: dict[str, list[PostView]] = {}
+    for row in rows:
+        papers = row["papers"] or ["Other"]
+        first = papers[0]  # listed once, under its first paper
+        link = row["link"] or ""
+        when = local_time(row["date_gmt"], tz)
+        full = settings.content == "full"
+        by_paper.setdefault(first, []).append(
+            PostView(
+                ref=0,
+                title=plain(row["title"]),
+                link=link,
+                source=row["source"],
+                subject=(row["subjects"] or ["General"])[0],
+                when=f"{when:%a} {when.day} {when:%b %Y, %H:%M} {when.tzname()}",
+                excerpt=excerpt(row["content"] or row["excerpt"] or "", skip=is_marker),
+                html=clean_html(row["content"], link or None, images=settings.images)
+                if full
+                else None,
+                updated=bool(row.get("updated")),
+                changes=list(row.get("changes") or []),
+                other_papers=[p for p in papers if p != first],
+                published=row["date_gmt"],
+                revised=_day(row["modified_gmt"], tz) if row.get("revision", 1) > 1 else None,
+            )
+        )
+    sections = []
+    for paper in sorted(by_paper, key=paper_rank):
+        groups: dict[str, SubjectGroup] = {}
+        for post in by_paper[paper]:
+            groups.setdefault(post.subject, SubjectGroup(post.subject)).posts.append(post)
+        sections.append(
+            Section(
+                paper=paper,
+                anchor=paper.lower(),
+                title=PAPER_TITLES.get(paper, paper),
+                count=len(by_paper[paper]),
+                groups=list(groups.values()),
+            )
+        )
+    links: list[tuple[int, str]] = []
+    for section in sections:  # references numbered in the order the posts are shown
+        for group in section.groups:
+            for post in group.posts:
+                post.ref = len(links) + 1
+                links.append((post.ref, post.link))
+    generated = (now or clock.now()).astimezone(tz)
+    total = sum(s.count for s in sections)
+    return DigestView(
+        kind=period.kind,
+        label=period.label,
+        title=f"{settings.title} · {period.title}",
+        heading=period.title,
+        sources=sorted(sources if sources is not None else {r["source"] for r in rows}),
+        counts=[(s.paper, s.count) for s in sections],
+        total=total,
+        updated=sum(1 for r in rows if r.get("updated")),
+        sections=sections,
+        generated=f"{generated:%Y-%m-%d %H:%M} {generated.tzname()}",
+        links=links,
+    )
+
+
+def _day(stamp: str | None, tz: Any) -> str | None:
+    if not stamp:
+        return None
+    when = local_time(stamp, tz)
+    return f"{when.day} {when:%b %Y}"

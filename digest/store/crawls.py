@@ -1,0 +1,53 @@
+"""The `crawls` table: one row per source and crawl, opened running, closed with its outcome."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from digest import clock
+from digest.store.db import Database, insert_row, update_row
+
+
+def start(
+    db: Database,
+    source: str,
+    mode: str,
+    since: str | None = None,
+    until: str | None = None,
+) -> int:
+    with db.conn:
+        return insert_row(
+            db,
+            "crawls",
+            {
+                "source": source,
+                "mode": mode,
+                "range_since": since,
+                "range_until": until,
+                "started": clock.now_utc(),
+                "outcome": "running",
+                "requests": 0,
+                "pages": 0,
+                "new_posts": 0,
+                "new_revisions": 0,
+            },
+        )
+
+
+def finish(db: Database, crawl_id: int, **fields: Any) -> None:
+    with db.conn:
+        update_row(db, "crawls", {"id": crawl_id}, {"finished": clock.now_utc(), **fields})
+
+
+def rows(db: Database, ids: Iterable[int]) -> list[dict[str, Any]]:
+    """The crawls rows with these ids, in that order (missing ones left out)."""
+    out = []
+    for crawl_id in ids:
+        found = list(db.query("SELECT * FROM crawls WHERE id = ?", [crawl_id]))
+        out += found
+    return out
+
+
+def last_incremental_start(db: Database) -> str | None:
+    return db.execute("SELECT max(started) FROM crawls WHERE mode = 'incremental'").fetchone()[0]

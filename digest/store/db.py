@@ -1,0 +1,74 @@
+"""Opening the SQLite file and writing to it safely; the other store modules build on this.
+
+All SQL of wp-digest lives in digest.store: the rest of the program calls functions here
+and never sees a cursor. (An import-linter contract in the test suite keeps it so.)
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+Database = sqlite_utils.Database
+BUSY_TIMEOUT_MS = 30_000
+
+
+def connect(path: str | Path) -> Database:
+    """Open the database in WAL mode with a busy timeout (no migration: see store.open_db)."""
+    path = Path(path)
+    if path.parent and not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    # In WAL mode NORMAL is still safe against crashes of the program (a power cut may lose
+    # the last commits, never corrupt); FULL would fsync every page of a crawl.
+    db.execute("PRAGMA synchronous = NORMAL")
+    return db
+
+
+@contextlib.contextmanager
+def transaction(db: Database) -> Iterator[Database]:
+    """A write transaction that takes the write lock at BEGIN (BEGIN IMMEDIATE).
+
+    sqlite-utils' atomic() begins a deferred transaction; if its first statement reads and
+    another process commits before it writes, SQLite cannot upgrade the stale snapshot and
+    fails at once with "database is locked", whatever the busy timeout. Taking the lock up
+    front makes concurrent writers wait their turn instead. Nested use is a savepoint.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    else:
+        db.conn.execute("COMMIT")
+
+
+# Plain SQL for the hot path: sqlite-utils' insert()/update() inspect the table on every
+# call, which was most of a backfill's time (bench/RESULTS.md, P2).
+def insert_row(db: Database, table: str, row: dict[str, Any]) -> int:
+    names = ", ".join(f'"{c}"' for c in row)
+    marks = ", ".join("?" for _ in row)
+    cursor = db.conn.execute(
+        f'INSERT INTO "{table}" ({names}) VALUES ({marks})', list(row.values())
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def update_row(db: Database, table: str, key: dict[str, Any], row: dict[str, Any]) -> None:
+    sets = ", ".join(f'"{c}" = ?' for c in row if c not in key)
+    where = " AND ".join(f'"{c}" = ?' for c in key)
+    values = [v for c, v in row.items() if c not in key] + list(key.values())
+    db.conn.execute(f'UPDATE "{table}" SET {sets} WHERE {where}', values)

@@ -1,0 +1,112 @@
+"""Read-side queries over the store for digests: what was published or revised when.
+
+Kept apart from the writes (store.posts) so rendering and mailing read one shape of row.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from digest.store.db import Database
+
+COLUMNS = (
+    "p.source, p.post_id, p.revision, p.title, p.link, p.date_gmt, p.modified_gmt, "
+    "p.excerpt, p.content, p.papers, p.subjects, p.categories"
+)
+
+
+def _rows(db: Database, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    out = []
+    for row in db.query(sql, params):
+        row = dict(row)
+        row["papers"] = json.loads(row.get("papers") or '["Other"]')
+        row["subjects"] = json.loads(row.get("subjects") or "[]")
+        out.append(row)
+    return out
+
+
+def post_rows(db: Database, source: str, post_id: int) -> list[dict[str, Any]]:
+    return _rows(
+        db, f"SELECT {COLUMNS} FROM posts p WHERE p.source = ? AND p.post_id = ?", [source, post_id]
+    )
+
+
+def changes(db: Database, source: str, post_id: int, revision: int) -> list[str]:
+    """What a revision changed compared with the one before it: title, content, excerpt."""
+    rows = db.execute(
+        "SELECT revision, title, content, excerpt FROM post_revisions "
+        "WHERE source = ? AND post_id = ? AND revision IN (?, ?) ORDER BY revision",
+        [source, post_id, revision - 1, revision],
+    ).fetchall()
+    if len(rows) != 2:
+        return []
+    (_, t0, c0, e0), (_, t1, c1, e1) = rows
+    names = [("title", t0, t1), ("content", c0, c1), ("excerpt", e0, e1)]
+    return [name for name, a, b in names if a != b]
+
+
+def mark_updated(db: Database, row: dict[str, Any], first_revision: int) -> None:
+    """Flag a digest row "Updated" when the reader's first unseen revision is not the first,
+    with what its latest revision changed."""
+    row["updated"] = first_revision > 1
+    row["changes"] = (
+        changes(db, row["source"], row["post_id"], row["revision"]) if row["updated"] else []
+    )
+
+
+def published_in(
+    db: Database, start: str, end: str, sources: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """Posts first published in [start, end), each in its latest revision (monthly books)."""
+    where_src = ""
+    if sources:
+        where_src = f" AND p.source IN ({', '.join('?' for _ in sources)})"
+    rows = _rows(
+        db,
+        f"SELECT {COLUMNS} FROM posts p WHERE p.date_gmt >= ? AND p.date_gmt < ?{where_src}",
+        [start, end, *(sources or [])],
+    )
+    for row in rows:
+        row["updated"], row["changes"] = False, []
+    return rows
+
+
+def period_posts(
+    db: Database, start: str, end: str, sources: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """Posts first published in [start, end), and posts revised in it (marked updated).
+
+    Times are UTC. A revision belongs to the period in which the site modified the post.
+    A post published in the period counts as new even if it was also revised in it.
+    """
+    where_src = ""
+    params_src: list[Any] = []
+    if sources:
+        where_src = f" AND p.source IN ({', '.join('?' for _ in sources)})"
+        params_src = list(sources)
+    new = _rows(
+        db,
+        f"SELECT {COLUMNS} FROM posts p WHERE p.date_gmt >= ? AND p.date_gmt < ?{where_src}",
+        [start, end, *params_src],
+    )
+    revised = _rows(
+        db,
+        f"SELECT {COLUMNS}, max(r.revision) AS changed_revision FROM posts p "
+        "JOIN post_revisions r ON r.source = p.source AND r.post_id = p.post_id "
+        "WHERE r.revision > 1 AND r.modified_gmt >= ? AND r.modified_gmt < ? "
+        f"AND p.date_gmt < ?{where_src} GROUP BY p.source, p.post_id",
+        [start, end, start, *params_src],
+    )
+    for row in new:
+        row["updated"], row["changes"] = False, []
+    for row in revised:
+        row["updated"] = True
+        row["changes"] = changes(db, row["source"], row["post_id"], row.pop("changed_revision"))
+    return new + revised
+
+
+def first_and_last_published(db: Database) -> tuple[str | None, str | None]:
+    """The oldest and newest publication times stored (UTC)."""
+    first, last = db.execute("SELECT min(date_gmt), max(date_gmt) FROM posts").fetchone()
+    return first, last

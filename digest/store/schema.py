@@ -1,0 +1,185 @@
+"""The database schema, in one place: numbered migrations applied in order.
+
+`PRAGMA user_version` records how far a database has come; each migration runs in its own
+transaction, so a database is always at some whole version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+from digest.store.db import transaction
+
+SCHEMA_VERSION = 4
+
+
+def _migrate_1(db: sqlite_utils.Database) -> None:
+    db["sources"].create(
+        {"name": str, "url": str, "api_root": str, "updated": str}, pk="name", if_not_exists=True
+    )
+    db["cursors"].create(
+        {"source": str, "post_type": str, "cursor": str, "updated": str},
+        pk=("source", "post_type"),
+        if_not_exists=True,
+    )
+    db["posts"].create(
+        {
+            "source": str,
+            "post_id": int,
+            "post_type": str,
+            "revision": int,
+            "title": str,
+            "link": str,
+            "slug": str,
+            "date_gmt": str,
+            "modified_gmt": str,
+            "excerpt": str,
+            "content": str,
+            "categories": str,
+            "tags": str,
+            "version_count": int,
+            "content_hash": str,
+            "first_seen": str,
+            "last_changed": str,
+        },
+        pk=("source", "post_id"),
+        if_not_exists=True,
+    )
+    db["posts"].create_index(["date_gmt"], if_not_exists=True)
+    db["posts"].create_index(["last_changed"], if_not_exists=True)
+    db["post_revisions"].create(
+        {
+            "source": str,
+            "post_id": int,
+            "revision": int,
+            "modified_gmt": str,
+            "content_hash": str,
+            "title": str,
+            "excerpt": str,
+            "content": str,
+            "version_count": int,
+            "seen_at": str,
+        },
+        pk=("source", "post_id", "revision"),
+        if_not_exists=True,
+    )
+    db["post_revisions"].create_index(["seen_at"], if_not_exists=True)
+    db["crawls"].create(
+        {
+            "id": int,
+            "source": str,
+            "mode": str,
+            "range_since": str,
+            "range_until": str,
+            "started": str,
+            "finished": str,
+            "requests": int,
+            "pages": int,
+            "new_posts": int,
+            "new_revisions": int,
+            "outcome": str,
+            "error": str,
+        },
+        pk="id",
+        if_not_exists=True,
+    )
+    db["crawls"].create_index(["source", "started"], if_not_exists=True)
+    if not db["posts_fts"].exists():
+        db["posts"].enable_fts(["title", "content"], create_triggers=True, tokenize="porter")
+
+
+def _migrate_2(db: sqlite_utils.Database) -> None:
+    """Classification (papers, subjects) on posts, and the sites' term names.
+
+    Posts stored before this have no papers yet; the next crawl of their source files them
+    (digest.crawl.pipelines), so the schema never runs the classifier itself."""
+    for column in ("papers", "subjects"):
+        if column not in db["posts"].columns_dict:
+            db["posts"].add_column(column, str)
+    db["terms"].create(
+        {"source": str, "taxonomy": str, "term_id": int, "name": str, "slug": str},
+        pk=("source", "taxonomy", "term_id"),
+        if_not_exists=True,
+    )
+
+
+def _migrate_3(db: sqlite_utils.Database) -> None:
+    """The delivery ledger: which digest went (or is going) to whom, covering which revisions."""
+    db["deliveries"].create(
+        {
+            "id": int,
+            "subscriber": str,
+            "period": str,
+            "label": str,
+            "status": str,  # pending | sent | failed
+            "attempts": int,
+            "last_error": str,
+            "next_attempt": str,
+            "message_id": str,
+            "posts": int,
+            "created": str,
+            "sent_at": str,
+        },
+        pk="id",
+        if_not_exists=True,
+    )
+    db["deliveries"].create_index(["subscriber", "label"], unique=True, if_not_exists=True)
+    db["delivery_items"].create(
+        {"delivery_id": int, "source": str, "post_id": int, "revision": int},
+        pk=("delivery_id", "source", "post_id", "revision"),
+        foreign_keys=[("delivery_id", "deliveries", "id")],
+        if_not_exists=True,
+    )
+    db["delivery_items"].create_index(["source", "post_id", "revision"], if_not_exists=True)
+    db["subscriptions"].create(
+        {"email": str, "period": str, "started": str, "created": str},
+        pk="email",
+        if_not_exists=True,
+    )
+
+
+def _migrate_4(db: sqlite_utils.Database) -> None:
+    """Scheduled job runs, so "is it due?" is answered from the store, not from memory."""
+    db["runs"].create(
+        {
+            "id": int,
+            "job": str,  # crawl | send-daily | send-weekly
+            "scheduled_for": str,  # UTC; the digest time a send belongs to
+            "started": str,
+            "finished": str,
+            "outcome": str,
+            "summary": str,
+        },
+        pk="id",
+        if_not_exists=True,
+    )
+    db["runs"].create_index(["job", "scheduled_for"], if_not_exists=True)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _migrate_1,
+    _migrate_2,
+    _migrate_3,
+    _migrate_4,
+]
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Bring the database to SCHEMA_VERSION, one migration per write transaction.
+
+    The version is read again inside each transaction, so two processes opening a new
+    database at once apply each migration once.
+    """
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"database schema {version} is newer than this wp-digest knows ({SCHEMA_VERSION})"
+        )
+    for number in range(version, SCHEMA_VERSION):
+        with transaction(db):
+            if db.execute("PRAGMA user_version").fetchone()[0] > number:
+                continue
+            MIGRATIONS[number](db)
+            db.execute(f"PRAGMA user_version = {number + 1}")

@@ -1,0 +1,95 @@
+"""What `wp-digest status` reports: per source, per subscriber; as data and as text lines."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from digest.papers import PAPERS
+from digest.store import ledger
+from digest.store.db import Database
+from digest.store.posts import get_cursors
+
+
+def report(db: Database, database: str, emails: list[str]) -> dict[str, Any]:
+    """Plain data (JSON-ready) for `status --json`."""
+    return {
+        "database": database,
+        "sources": sources(db),
+        "subscribers": ledger.report(db, emails),
+    }
+
+
+def sources(db: Database) -> list[dict[str, Any]]:
+    """Per source: posts, revisions, the last crawl and the cursors. Plain data for the CLI."""
+    names = {r[0] for r in db.execute("SELECT name FROM sources")}
+    names |= {r[0] for r in db.execute("SELECT DISTINCT source FROM posts")}
+    names |= {r[0] for r in db.execute("SELECT DISTINCT source FROM crawls")}
+    out = []
+    for name in sorted(names):
+        posts, revisions = db.execute(
+            "SELECT count(*), coalesce(sum(revision), 0) FROM posts WHERE source = ?", [name]
+        ).fetchone()
+        last = db.execute(
+            "SELECT mode, started, finished, outcome, error, new_posts, new_revisions, requests "
+            "FROM crawls WHERE source = ? ORDER BY id DESC LIMIT 1",
+            [name],
+        ).fetchone()
+        papers = dict(
+            db.execute(
+                "SELECT j.value, count(*) FROM posts, json_each(coalesce(posts.papers, '[]')) j "
+                "WHERE source = ? GROUP BY j.value",
+                [name],
+            ).fetchall()
+        )
+        last_crawl = None
+        if last:
+            keys = ("mode", "started", "finished", "outcome", "error", "new_posts")
+            last_crawl = dict(zip(keys + ("new_revisions", "requests"), last, strict=True))
+        out.append(
+            {
+                "source": name,
+                "posts": posts,
+                "revisions": revisions,
+                "papers": papers,
+                "last_crawl": last_crawl,
+                "cursors": get_cursors(db, name),
+            }
+        )
+    return out
+
+
+def lines(report: dict[str, Any]) -> list[str]:
+    """The report for people, one fact a line."""
+    out = [f"database: {report['database']}"]
+    if not report["sources"]:
+        out.append("nothing crawled yet")
+    for src in report["sources"]:
+        out.append(f"{src['source']}: {src['posts']} posts, {src['revisions']} revisions")
+        if src["papers"]:
+            counts = [f"{p} {src['papers'][p]}" for p in PAPERS if p in src["papers"]]
+            out.append("  papers: " + ", ".join(counts))
+        last = src["last_crawl"]
+        if last:
+            when = last["finished"] or last["started"]
+            line = f"  last crawl: {when} UTC, {last['mode']}, {last['outcome']}"
+            if last["outcome"] == "ok":
+                line += f" ({last['new_posts']} new, {last['new_revisions']} updated)"
+            out.append(line)
+            if last["error"]:
+                out.append(f"  error: {last['error']}")
+        for post_type, cursor in sorted(src["cursors"].items()):
+            out.append(f"  cursor {post_type}: modified after {cursor} UTC")
+    for sub in report["subscribers"]:
+        last = sub["last_sent"]
+        sent = f"last sent {last['label']} at {last['sent_at']} UTC" if last else "nothing sent yet"
+        out.append(f"{sub['subscriber']}: {sent}")
+        for item in sub["pending"]:
+            out.append(
+                f"  pending {item['label']}: {item['attempts']} tries, next after "
+                f"{item['next_attempt']} UTC"
+            )
+        for item in sub["failed"]:
+            out.append(f"  failed {item['label']} after {item['attempts']} tries")
+        if sub["last_error"]:
+            out.append(f"  last error: {sub['last_error']}")
+    return out

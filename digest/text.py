@@ -1,0 +1,79 @@
+"""Third-party HTML in, safe HTML or plain text out: one of each, for every stage.
+
+Everything a WordPress site sends is untrusted. `clean_html` keeps only structure
+(paragraphs, lists, emphasis, headings, tables, links) through an nh3 allow-list: links
+only to http(s) and made absolute, images only when asked for; no script, style, iframe,
+event handler, class, style attribute, or javascript:/data: URL gets through. `text_lines`
+and `plain` turn markup into text for the classifier, titles and excerpts.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "ul", "ol", "li", "strong", "b", "em", "i", "u", "s", "sub", "sup", "small",
+    "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "hr",
+    "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "a",
+}  # fmt: skip
+DROP_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "noscript", "template"}
+ATTRIBUTES = {"a": {"href", "title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
+IMAGE_ATTRIBUTES = {"img": {"src", "alt", "width", "height"}}
+
+BLOCK_TAGS = re.compile(
+    r"<\s*/?\s*(?:p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|figure|section|article|blockquote)"
+    r"\b[^>]*>",
+    re.IGNORECASE,
+)
+TAGS = re.compile(r"<[^>]*>")
+# Excerpt lines that only introduce the news, not worth a reader's first 280 characters.
+LEAD_INS = {"context", "in news", "about", "news", "why in news?", "why in news"}
+
+
+def clean_html(markup: str, base_url: str | None, *, images: bool = False) -> str:
+    """Sanitise a post's HTML; relative links resolve against the post's own URL."""
+    tags = ALLOWED_TAGS | {"img"} if images else ALLOWED_TAGS
+    attributes = ATTRIBUTES | IMAGE_ATTRIBUTES if images else ATTRIBUTES
+    relative = ("rewrite_with_base", base_url) if base_url else "deny"
+    return nh3.clean(
+        markup or "",
+        tags=tags,
+        clean_content_tags=DROP_WITH_CONTENT,
+        attributes=attributes,
+        url_schemes={"http", "https"},
+        link_rel="noopener",
+        url_relative=relative,
+        strip_comments=True,
+    ).strip()
+
+
+def text_lines(markup: str) -> list[str]:
+    """HTML to plain, entity-decoded lines; tolerant of any broken markup."""
+    text = BLOCK_TAGS.sub("\n", markup or "")
+    text = html.unescape(TAGS.sub("", text)).replace("\xa0", " ")
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def plain(markup: str) -> str:
+    """Rendered HTML such as a title ("&#8211;", "<em>") as one line of plain text."""
+    return " ".join(text_lines(markup))
+
+
+def excerpt(content: str, limit: int = 280, skip: Callable[[str], bool] | None = None) -> str:
+    """A plain-text summary from the top of the content, leaving out lines `skip` names
+    (the syllabus marker) and lead-ins such as "Context"."""
+    words: list[str] = []
+    length = 0
+    for line in text_lines(clean_html(content, None)):
+        if (skip and skip(line)) or line.lower().strip(" :") in LEAD_INS:
+            continue
+        for word in line.split():
+            if length + len(word) + 1 > limit:
+                return " ".join(words).rstrip(",;:") + " …"
+            words.append(word)
+            length += len(word) + 1
+    return " ".join(words)

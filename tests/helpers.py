@@ -1,0 +1,84 @@
+"""Helpers the tests share (fixtures are in conftest.py): posts in REST shape, configs,
+the CLI run in-process, database peeks, and fault hooks for the sample site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner, Result
+
+from digest import config, store
+from digest.cli import cli
+
+POSTS = "wp/v2/posts"
+FAST_CRAWL = """
+[crawl]
+requests_per_second = 1000
+backoff = 0.01
+retries = 2
+timeout = 5
+"""
+
+
+def make_post(post_id: int, date_gmt: str, title: str | None = None, **extra: Any) -> dict:
+    """A post in the REST shape of tests/reference/nextias-post-71990.json."""
+    return {
+        "id": post_id,
+        "date_gmt": date_gmt,
+        "modified_gmt": extra.pop("modified_gmt", date_gmt),
+        "slug": f"post-{post_id}",
+        "link": f"https://example.org/ca/post-{post_id}",
+        "title": {"rendered": title or f"Post {post_id}"},
+        "content": {
+            "rendered": f"<p><strong>Syllabus: GS2/Polity</strong></p>\n<p>Body {post_id}</p>\n"
+        },
+        "excerpt": {"rendered": f"<p>Body {post_id}</p>\n"},
+        "categories": [21],
+        "tags": [],
+        **extra,
+    }
+
+
+def many_posts(n: int = 250) -> list[dict]:
+    """`n` posts a minute apart, enough for several pages."""
+    return [make_post(i, f"2026-04-01T{i // 60:02d}:{i % 60:02d}:00") for i in range(1, n + 1)]
+
+
+def fault_on_posts(answer: Any, *, nth: int | None = None, from_nth: int | None = None):
+    """A fault hook for the sample site: the `nth` request to the posts collection (or every
+    one from `from_nth` on, retries included) gets `answer`; the others are served."""
+    seen = {"n": 0}
+
+    def fault(route: str, params: dict[str, str]) -> Any:
+        if route != POSTS:
+            return None
+        seen["n"] += 1
+        hit = seen["n"] == nth if nth is not None else seen["n"] >= (from_nth or 1)
+        return answer if hit else None
+
+    return fault
+
+
+def write_config(tmp_path: Path, sites: dict[str, str], extra: str = "") -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    path = tmp_path / "wp-digest.toml"
+    body = 'timezone = "Asia/Kolkata"\ndatabase = "state.db"\n'
+    for name, url in sites.items():
+        body += f'\n[[source]]\nname = "{name}"\nurl = "{url}"\n'
+    path.write_text(body + FAST_CRAWL + extra, encoding="utf-8")
+    return path
+
+
+def run(cfg_path: Path | None, *args: str) -> Result:
+    """Run the real CLI in-process; crawls still run in their own child process."""
+    pre = ["--config", str(cfg_path)] if cfg_path else []
+    return CliRunner().invoke(cli, [*pre, *args], catch_exceptions=False)
+
+
+def open_state(cfg_path: Path):
+    return store.open_db(config.load(str(cfg_path)).database)
+
+
+def table(db, name: str, order: str = "rowid") -> list[dict]:
+    return list(db.query(f"SELECT * FROM {name} ORDER BY {order}"))

@@ -1,0 +1,80 @@
+"""The layout is part of the build: import-linter contracts, no import cycles, small modules."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import grimp
+
+ROOT = Path(__file__).resolve().parent.parent
+MAX_LINES = 300  # the guide's "modules under ~300 lines"
+DATA_MODULES = {"digest/sample/build.py"}  # the sample posts themselves, as Python data
+
+
+def test_import_contracts_are_kept():
+    lint = shutil.which("lint-imports")
+    assert lint, "import-linter is a test dependency: pip install -e '.[test]'"
+    result = subprocess.run([lint], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "broken" not in result.stdout.split("Contracts:")[-1].replace("0 broken", "")
+
+
+def _cycles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components of more than one node (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for other in edges.get(node, ()):
+            if other not in index:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                other = stack.pop()
+                component.append(other)
+                if other == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(edges):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_import_cycles_between_modules_or_packages():
+    graph = grimp.build_graph("digest", "spiders")
+    modules = {m: graph.find_modules_directly_imported_by(m) & graph.modules for m in graph.modules}
+    assert _cycles(modules) == []
+
+    def package(module: str) -> str:  # digest.store.posts -> digest.store
+        parts = module.split(".")
+        return ".".join(parts[:2]) if parts[0] == "digest" else parts[0]
+
+    packages: dict[str, set[str]] = {}
+    for module, imported in modules.items():
+        for other in imported:
+            if package(other) != package(module):
+                packages.setdefault(package(module), set()).add(package(other))
+    assert _cycles(packages) == []
+
+
+def test_modules_stay_small():
+    too_long = {}
+    for path in sorted([*ROOT.glob("digest/**/*.py"), *ROOT.glob("spiders/*.py")]):
+        name = str(path.relative_to(ROOT))
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        if name not in DATA_MODULES and lines > MAX_LINES:
+            too_long[name] = lines
+    assert too_long == {}
