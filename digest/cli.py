@@ -5,7 +5,7 @@ Exit codes: 0 ok, 1 a runtime failure (a source or a delivery failed), 2 usage o
 
 from __future__ import annotations
 
-import functools
+import contextlib
 import json
 import sys
 from dataclasses import replace
@@ -20,6 +20,10 @@ from digest import __version__, clock, config, crawl, logs, store
 from digest.errors import ConfigError
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def date_option(*names: str, help: str) -> Any:
+    return click.option(*names, type=DATE, metavar="YYYY-MM-DD", help=help)
 
 
 class State:
@@ -42,6 +46,23 @@ class State:
 def fail(message: str, code: int = 1) -> None:
     click.echo(f"error: {message}", err=True)
     sys.exit(code)
+
+
+def say(state: State, line: str) -> None:
+    """A line of normal output; -q keeps it quiet."""
+    if state.verbosity >= 0:
+        click.echo(line)
+
+
+def report(state: State, lines: list[tuple[str, bool]]) -> None:
+    """One line per source or subscriber: good ones on stdout, failures on stderr, exit 1."""
+    for line, ok in lines:
+        if ok:
+            say(state, line)
+        else:
+            click.echo(f"error: {line}", err=True)
+    if not all(ok for _, ok in lines):
+        sys.exit(1)
 
 
 class Group(click.Group):
@@ -111,18 +132,8 @@ def resolve_sources(cfg: config.Config, names: tuple[str, ...]) -> list[config.S
 
 @cli.command("crawl")
 @click.argument("sources", nargs=-1, metavar="[SOURCE]...")
-@click.option(
-    "--since",
-    type=DATE,
-    metavar="YYYY-MM-DD",
-    help="Re-crawl posts published on or after this date.",
-)
-@click.option(
-    "--until",
-    type=DATE,
-    metavar="YYYY-MM-DD",
-    help="Re-crawl posts published on or before this date.",
-)
+@date_option("--since", help="Re-crawl posts published on or after this date.")
+@date_option("--until", help="Re-crawl posts published on or before this date.")
 @click.option("--sample", is_flag=True, help="Crawl the bundled sample site, served on loopback.")
 @click.pass_obj
 def crawl_cmd(state: State, sources: tuple[str, ...], since: Any, until: Any, sample: bool) -> None:
@@ -137,32 +148,18 @@ def crawl_cmd(state: State, sources: tuple[str, ...], since: Any, until: Any, sa
     until_d: date | None = until.date() if until else None
     if since_d and until_d and since_d > until_d:
         raise click.BadParameter("--since is after --until", param_hint="--since")
-    server = None
-    if sample:
-        from digest.sample.site import WordPressServer, load_sample
-
-        posts, categories = load_sample()
-        server = WordPressServer(posts, categories=categories).start()
-        cfg = replace(cfg, crawl=replace(cfg.crawl, requests_per_second=100.0))
-        chosen = [config.Source(name="sample", url=server.url)]
-    else:
-        chosen = resolve_sources(cfg, sources)
     progress = state.verbosity >= 0 and (sys.stdout.isatty() or state.verbosity > 0)
-    try:
+    with contextlib.ExitStack() as stack:
+        if sample:
+            from digest.sample.site import serve_sample
+
+            site = stack.enter_context(serve_sample())
+            cfg = replace(cfg, crawl=replace(cfg.crawl, requests_per_second=100.0))
+        chosen = [config.Source("sample", site.url)] if sample else resolve_sources(cfg, sources)
         outcomes = crawl.run(
             cfg, chosen, since=since_d, until=until_d, progress=progress, verbosity=state.verbosity
         )
-    finally:
-        if server:
-            server.stop()
-    for outcome in outcomes:
-        if outcome.ok:
-            if state.verbosity >= 0:
-                click.echo(outcome.line())
-        else:
-            click.echo(f"error: {outcome.line()}", err=True)
-    if not all(o.ok for o in outcomes):
-        sys.exit(1)
+    report(state, [(o.line(), o.ok) for o in outcomes])
 
 
 @cli.command()
@@ -174,26 +171,19 @@ def reclassify(state: State, sources: tuple[str, ...]) -> None:
     No re-crawl and no new revisions. SOURCE names a source in the database; without SOURCE,
     every source in the database. Rules come from each source's [source.classify] table.
     """
-    from digest.classify import classify_row
+    from digest.crawl import filing
     from digest.store import posts
 
     cfg = state.config
-    db = store.open_db(cfg.database)
-    try:
+    with store.session(cfg.database) as db:
         stored = posts.stored_sources(db)
         for name in sources:
             if name not in stored:
                 raise click.BadParameter(f"no posts stored for {name!r}", param_hint="SOURCE")
         for name in sources or stored:
             source = cfg.source(name)
-            rules = source.classify if source else config.Rules()
-            names = posts.term_names(db, name)
-            hook = functools.partial(classify_row, rules=rules, names=names)
-            seen, changed = posts.reclassify(db, name, hook)
-            if state.verbosity >= 0:
-                click.echo(f"{name}: {seen} posts, {changed} changed")
-    finally:
-        db.close()
+            seen, changed = filing.refile(db, name, source.classify if source else config.Rules())
+            say(state, f"{name}: {seen} posts, {changed} changed")
 
 
 @cli.command()
@@ -204,12 +194,9 @@ def status(state: State, as_json: bool) -> None:
     from digest.store import status as status_report
 
     cfg = state.config
-    db = store.open_db(cfg.database)
-    try:
+    with store.session(cfg.database) as db:
         emails = [s.email for s in cfg.subscribers]
         report = status_report.report(db, str(cfg.database), emails)
-    finally:
-        db.close()
     if as_json:
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
         return
@@ -224,13 +211,7 @@ def status(state: State, as_json: bool) -> None:
     default="daily",
     show_default=True,
 )
-@click.option(
-    "--date",
-    "day",
-    type=DATE,
-    metavar="YYYY-MM-DD",
-    help="A day in the period (default: the last one).",
-)
+@date_option("--date", "day", help="A day in the period (default: the last one).")
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -255,18 +236,14 @@ def digest_cmd(state: State, period: str, day: Any, out: Path | None) -> None:
         chosen = periods.containing(period, day.date(), cfg.tz)
     else:
         chosen = periods.last_completed(period, clock.now(), cfg.tz)
-    db = store.open_db(cfg.database)
-    try:
+    with store.session(cfg.database) as db:
         view = publish.view_for(db, chosen, cfg.digest)
-    finally:
-        db.close()
     renderer = Renderer(cfg.digest)
     if out is None:
         click.echo(renderer.text(view), nl=False)
         return
     paths = publish.write(view, renderer, out)
-    if state.verbosity >= 0:
-        click.echo(f"{chosen.label}: {view.total} posts -> {', '.join(map(str, paths))}")
+    say(state, f"{chosen.label}: {view.total} posts -> {', '.join(map(str, paths))}")
 
 
 @cli.command()
@@ -284,9 +261,8 @@ def send(state: State, period: str | None, dry_run: bool, to: str | None) -> Non
     from digest.mail import deliver
 
     cfg = state.config
-    db = store.open_db(cfg.database)
     now = clock.now()
-    try:
+    with store.session(cfg.database) as db:
         if to:
             if not config.EMAIL.match(to):
                 raise click.BadParameter(f"not an email address: {to!r}", param_hint="--to")
@@ -295,16 +271,7 @@ def send(state: State, period: str | None, dry_run: bool, to: str | None) -> Non
             if not cfg.subscribers:
                 raise click.UsageError("no [[subscriber]] in the config: nobody to send to")
             outcomes = deliver.send_due(cfg, db, now, period=period, dry_run=dry_run)
-    finally:
-        db.close()
-    failed = [o for o in outcomes if o.status in ("failed", "retrying")]
-    for outcome in outcomes:
-        if outcome in failed:
-            click.echo(f"error: {outcome.line()}", err=True)
-        elif state.verbosity >= 0:
-            click.echo(outcome.line())
-    if failed:
-        sys.exit(1)
+    report(state, [(o.line(), o.status not in ("failed", "retrying")) for o in outcomes])
 
 
 @cli.command("demo")
@@ -329,8 +296,7 @@ def demo_cmd(state: State, out: Path) -> None:
         lines = demo.run(state.config, out.resolve())
     except RuntimeError as e:
         fail(str(e), 1)
-    for line in lines:
-        click.echo(line)
+    click.echo("\n".join(lines))
 
 
 def _locked(state: State, wait: bool) -> Any:

@@ -19,8 +19,6 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
-from datetime import UTC
-from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -30,9 +28,16 @@ from scrapy.http import Response
 from scrapy.utils.defer import deferred_from_coro
 from twisted.python.failure import Failure
 
-from digest.clock import STAMP
 from digest.crawl import wp
 from digest.crawl.items import TAXONOMIES, ApiRootItem, PageItem, TermsItem, Walk
+from digest.crawl.responses import (
+    api_index,
+    describe,
+    error_code,
+    int_header,
+    is_term,
+    not_after_now,
+)
 
 TIE_RESTARTS = 5
 MAX_REDIRECTS = 5
@@ -101,7 +106,7 @@ class WordPressSpider(scrapy.Spider):
             if root:
                 yield from self._begin(root)
                 return
-        if self._api_index(response) is not None:  # the URL given was the API root itself
+        if api_index(response) is not None:  # the URL given was the API root itself
             yield from self._begin(response.url)
             return
         if response.status >= 500:
@@ -111,25 +116,13 @@ class WordPressSpider(scrapy.Spider):
 
     def parse_probe(self, response: Response, root: str) -> Iterator[Any]:
         """Fallbacks when the site sent no discovery header: /wp-json/, then ?rest_route=."""
-        if self._api_index(response) is not None:
+        if api_index(response) is not None:
             yield from self._begin(root)
         elif "rest_route=" not in root:
             root = self.site_url + "?rest_route=/"
             yield self._request(root, self.parse_probe, root=root)
         else:
             self.fail(f"no WordPress REST API found at {self.site_url}")
-
-    @staticmethod
-    def _api_index(response: Response) -> dict[str, Any] | None:
-        if response.status != 200 or b"json" not in (response.headers.get(b"Content-Type") or b""):
-            return None
-        try:
-            data = json.loads(response.body)
-        except ValueError:
-            return None
-        if isinstance(data, dict) and ("routes" in data or "namespaces" in data):
-            return data
-        return None
 
     def _begin(self, api_root: str) -> Iterator[Any]:
         self.api_root = api_root
@@ -158,10 +151,10 @@ class WordPressSpider(scrapy.Spider):
         if not isinstance(data, list):
             self.logger.info("no %s at %s (HTTP %s)", taxonomy, response.url, response.status)
             data = []
-        terms = [t for t in data if isinstance(t, dict) and _is_term(t)]
+        terms = [t for t in data if isinstance(t, dict) and is_term(t)]
         if terms:
             yield TermsItem(self.source, taxonomy, terms)
-        pages = (_int_header(response, b"X-WP-TotalPages") or 1) if terms else 1
+        pages = (int_header(response, b"X-WP-TotalPages") or 1) if terms else 1
         yield from self._after_terms(taxonomy, page, pages)
 
     def _after_terms(self, taxonomy: str, page: int, pages: int) -> Iterator[Any]:
@@ -196,7 +189,7 @@ class WordPressSpider(scrapy.Spider):
             posts = wp.parse_posts(body, walk.post_type)
         except wp.BadResponse as e:
             self.fail(f"{e} at {response.url}")
-        total = _int_header(response, b"X-WP-Total")
+        total = int_header(response, b"X-WP-Total")
         if walk.tie:
             yield from self._tie_page(walk, posts, total, response)
         else:
@@ -210,7 +203,7 @@ class WordPressSpider(scrapy.Spider):
         item = PageItem(self.source, walk.post_type, posts, total=total)
         if len(posts) < wp.PER_PAGE:
             if stamps and walk.persist:
-                item.cursor = _not_after_now(max(stamps), response)
+                item.cursor = not_after_now(max(stamps), response)
             yield item
             return
         newest, oldest = max(stamps), min(stamps)
@@ -232,13 +225,13 @@ class WordPressSpider(scrapy.Spider):
         if walk.tie_total is not None and total != walk.tie_total:
             yield from self._tie_changed(walk)
             return
-        pages = _int_header(response, b"X-WP-TotalPages") or 1
+        pages = int_header(response, b"X-WP-TotalPages") or 1
         if walk.page < pages and posts:
             yield self._page_request(replace(walk, page=walk.page + 1, tie_total=total))
             return
         # The second is complete: move the cursor to it and carry on after it.
         assert walk.tie is not None
-        cursor = _not_after_now(walk.tie, response) if walk.persist else None
+        cursor = not_after_now(walk.tie, response) if walk.persist else None
         yield PageItem(self.source, walk.post_type, [], cursor=cursor)
         yield self._page_request(Walk(walk.post_type, walk.field, walk.tie, walk.upper))
 
@@ -255,11 +248,11 @@ class WordPressSpider(scrapy.Spider):
         if (
             status == 400
             and walk.page > 1
-            and _error_code(response) == ("rest_post_invalid_page_number")
+            and error_code(response) == ("rest_post_invalid_page_number")
         ):
             return _PAST_END
         if status != 200:
-            code = _error_code(response)
+            code = error_code(response)
             detail = f" ({code})" if code else ""
             tries = response.meta.get("retry_times", 0) + 1
             gave_up = response.meta.get("gave_up")
@@ -293,7 +286,7 @@ class WordPressSpider(scrapy.Spider):
                 reason = "disallowed by the site's robots.txt"
             message = f"{reason}: {request.url}"
         else:
-            message = f"cannot fetch {request.url} after {tries} tries: {_describe(failure)}"
+            message = f"cannot fetch {request.url} after {tries} tries: {describe(failure)}"
         self.stop(message)
 
     def stop(self, message: str) -> None:
@@ -309,53 +302,3 @@ class WordPressSpider(scrapy.Spider):
 
 
 _PAST_END = object()
-
-
-def _not_after_now(stamp: str, response: Response) -> str:
-    """Keep the cursor a second behind the server's clock.
-
-    A post saved later in the very second the server answered would otherwise sort at or
-    before the cursor and never be seen. The server's `Date` header is its clock.
-    """
-    value = response.headers.get(b"Date")
-    if not value:
-        return stamp
-    try:
-        now = parsedate_to_datetime(value.decode("latin-1")).astimezone(UTC)
-    except (TypeError, ValueError):
-        return stamp
-    return min(stamp, wp.shift(now.strftime(STAMP), -1))
-
-
-def _describe(failure: Failure) -> str:
-    """A short reason for a download failure, in words rather than exception names."""
-    value = failure.value
-    text = str(value).strip()
-    if "larger than download max size" in text:
-        return "the response is larger than max_response_mb allows"
-    if "took longer than" in text:
-        return "timed out after " + text.split("took longer than ", 1)[1].rstrip(".")
-    if "DataLoss" in type(value).__name__ or "DataLoss" in text:
-        return "the connection was lost in the middle of the response"
-    first = text.splitlines()[0] if text else ""
-    return first or type(value).__name__
-
-
-def _is_term(term: dict[str, Any]) -> bool:
-    return isinstance(term.get("id"), int) and isinstance(term.get("name"), str)
-
-
-def _int_header(response: Response, name: bytes) -> int | None:
-    value = response.headers.get(name)
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None
-
-
-def _error_code(response: Response) -> str | None:
-    try:
-        data = json.loads(response.body)
-    except ValueError:
-        return None
-    return data.get("code") if isinstance(data, dict) else None

@@ -15,8 +15,8 @@ from scrapy.crawler import Crawler
 from scrapy.spiders import Spider
 
 from digest import store
-from digest.classify import classify_row
 from digest.config import Rules, source_from_dict
+from digest.crawl import filing
 from digest.crawl.items import ApiRootItem, PageItem, TermsItem
 from digest.store import crawls, posts
 
@@ -48,12 +48,12 @@ class StorePipeline:
         self.crawl_id = crawls.start(
             self.db, spider.source, spider.mode, since=spider.after, until=spider.before
         )
-        self.names = posts.term_names(self.db, spider.source)
         sources = self.crawler.settings.getdict("WP_DIGEST_SOURCES")
         known = sources.get(spider.source)
         self.rules = source_from_dict(known).classify if known else Rules()
+        self.classify = filing.hook(self.db, spider.source, self.rules)
         # Posts stored before the schema had papers are filed now (a no-op otherwise).
-        posts.reclassify(self.db, spider.source, self._classify, only_unfiled=True)
+        filing.refile(self.db, spider.source, self.rules, only_unfiled=True)
 
     def process_item(self, item: Any) -> Any:
         if self.broken:
@@ -63,7 +63,7 @@ class StorePipeline:
                 posts.save_source(self.db, item.source, item.url, item.api_root)
             elif isinstance(item, TermsItem):
                 posts.save_terms(self.db, item.source, item.taxonomy, item.terms)
-                self.names = posts.term_names(self.db, item.source)
+                self.classify = filing.hook(self.db, item.source, self.rules)
             elif isinstance(item, PageItem):
                 self._save(item)
         except Exception as e:  # noqa: BLE001 - any failure must stop the walk, not just log
@@ -78,7 +78,7 @@ class StorePipeline:
             item.posts,
             post_type=item.post_type,
             cursor=item.cursor,
-            on_change=self._classify,
+            on_change=self.classify,
         )
         self.result += result
         if item.posts:
@@ -90,9 +90,6 @@ class StorePipeline:
             of = f"/{self.total}" if self.total else ""
             sys.stderr.write(f"\r{item.source}: {self.pages} pages, {self.posts}{of} posts ")
             sys.stderr.flush()
-
-    def _classify(self, row: dict[str, Any]) -> dict[str, str]:
-        return classify_row(row, self.rules, self.names)
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         if self.crawl_id is None:

@@ -10,12 +10,14 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from digest.store import schema
 from digest.store.db import Database, connect, transaction
 
-__all__ = ["Database", "open_db", "transaction"]
+__all__ = ["Database", "open_db", "session", "transaction"]
 
 
 def open_db(path: str | Path) -> Database:
@@ -23,3 +25,13 @@ def open_db(path: str | Path) -> Database:
     db = connect(path)
     schema.migrate(db)
     return db
+
+
+@contextlib.contextmanager
+def session(path: str | Path) -> Iterator[Database]:
+    """`with store.session(path) as db:` the database, closed on the way out."""
+    db = open_db(path)
+    try:
+        yield db
+    finally:
+        db.close()
