@@ -54,15 +54,14 @@ def say(state: State, line: str) -> None:
         click.echo(line)
 
 
-def report(state: State, lines: list[tuple[str, bool]]) -> None:
-    """One line per source or subscriber: good ones on stdout, failures on stderr, exit 1."""
+def report(state: State, lines: list[tuple[str, bool]]) -> bool:
+    """One line per source or subscriber: good ones on stdout, failures on stderr."""
     for line, ok in lines:
         if ok:
             say(state, line)
         else:
             click.echo(f"error: {line}", err=True)
-    if not all(ok for _, ok in lines):
-        sys.exit(1)
+    return all(ok for _, ok in lines)
 
 
 class Group(click.Group):
@@ -141,7 +140,7 @@ def crawl_cmd(state: State, sources: tuple[str, ...], since: Any, until: Any, sa
 
     SOURCE is a configured source name or a site URL. Without SOURCE, every configured source
     is crawled. --since/--until (YYYY-MM-DD, in the configured time zone) re-crawl the posts
-    published in that inclusive range without moving the incremental cursor.
+    published in that inclusive range without moving the incremental cursors.
     """
     cfg = state.config
     since_d: date | None = since.date() if since else None
@@ -159,7 +158,16 @@ def crawl_cmd(state: State, sources: tuple[str, ...], since: Any, until: Any, sa
         outcomes = crawl.run(
             cfg, chosen, since=since_d, until=until_d, progress=progress, verbosity=state.verbosity
         )
-    report(state, [(o.line(), o.ok) for o in outcomes])
+    ok = report(state, [(o.line(), o.ok) for o in outcomes])
+    if since_d or until_d:  # a range re-crawl leaves the incremental cursors where they were
+        from digest.store import status as status_report
+
+        with store.session(cfg.database) as db:
+            for source in chosen:
+                say(state, f"{source.name}: cursors unchanged")
+                for line in status_report.cursors(db, source.name):
+                    say(state, line)
+    sys.exit(0 if ok else 1)
 
 
 @cli.command()
@@ -271,7 +279,8 @@ def send(state: State, period: str | None, dry_run: bool, to: str | None) -> Non
             if not cfg.subscribers:
                 raise click.UsageError("no [[subscriber]] in the config: nobody to send to")
             outcomes = deliver.send_due(cfg, db, now, period=period, dry_run=dry_run)
-    report(state, [(o.line(), o.status not in ("failed", "retrying")) for o in outcomes])
+    if not report(state, [(o.line(), o.status not in ("failed", "retrying")) for o in outcomes]):
+        sys.exit(1)
 
 
 @cli.command("demo")

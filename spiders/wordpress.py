@@ -37,6 +37,7 @@ from digest.crawl.responses import (
     int_header,
     is_term,
     not_after_now,
+    server_time,
 )
 
 TIE_RESTARTS = 5
@@ -51,6 +52,7 @@ class WordPressSpider(scrapy.Spider):
         source: dict[str, Any],
         mode: str = "incremental",
         cursors: dict[str, str] | None = None,
+        published: dict[str, str] | None = None,
         after: str | None = None,
         before: str | None = None,
         fetch_terms: bool = False,
@@ -63,6 +65,8 @@ class WordPressSpider(scrapy.Spider):
         self.categories: tuple[int, ...] = tuple(source.get("categories") or ())
         self.mode = mode
         self.cursors = cursors or {}
+        self.published = published or {}
+        self.server_now: str | None = None  # the server's clock at its first answer
         self.after, self.before = after, before
         self.fetch_terms = fetch_terms
         self.allowed_domains = [urlsplit(self.site_url).hostname or ""]
@@ -89,6 +93,8 @@ class WordPressSpider(scrapy.Spider):
     def _dispatch(
         self, response: Response, then: str, kwargs: dict[str, Any], hops: int
     ) -> Iterator[Any]:
+        if self.server_now is None:
+            self.server_now = server_time(response)
         location = response.headers.get(b"Location")
         if 300 <= response.status < 400 and location:
             target = urljoin(response.url, location.decode("latin-1"))
@@ -166,12 +172,31 @@ class WordPressSpider(scrapy.Spider):
             yield from self._walks()
 
     def _walks(self) -> Iterator[Any]:
+        """A range re-crawl walks by publication date between its bounds. An incremental
+        crawl walks by modified date (new and edited posts) and by publication date too: a
+        scheduled post goes live without a new modified date, so only the second walk sees
+        it. Without a publication cursor yet, that walk starts where the modified one did
+        (or, on a first crawl, which reads everything anyway, at the server's clock)."""
         for post_type in self.post_types:
             if self.mode == "range":
-                walk = Walk(post_type, "date", self.after, self.before)
-            else:
-                walk = Walk(post_type, "modified", self.cursors.get(post_type))
-            yield self._page_request(walk)
+                yield self._page_request(Walk(post_type, "date", self.after, self.before))
+                continue
+            modified = self.cursors.get(post_type)
+            assert self.server_now is not None
+            published = self.published.get(post_type) or modified
+            published = published or wp.shift(self.server_now, -1)
+            by_date = Walk(post_type, "date", published, None, True, published)
+            yield self._page_request(
+                Walk(post_type, "modified", modified, None, True, modified, by_date)
+            )
+
+    def _cursor(self, walk: Walk, stamp: str | None, response: Response) -> str | None:
+        """The cursor a page of an incremental walk justifies: never behind the one saved
+        before (the walk's floor, which rises with it), never past the server's clock."""
+        if not walk.persist:
+            return None
+        found = [c for c in (walk.floor, stamp and not_after_now(stamp, response)) if c]
+        return max(found) if found else None
 
     # --- the collection walk ----------------------------------------------------------------
 
@@ -200,18 +225,18 @@ class WordPressSpider(scrapy.Spider):
     ) -> Iterator[Any]:
         key = walk.field + "_gmt"
         stamps = [p[key] for p in posts]
-        item = PageItem(self.source, walk.post_type, posts, total=total)
+        item = PageItem(self.source, walk.post_type, posts, total=total, cursor_field=walk.field)
         if len(posts) < wp.PER_PAGE:
-            if stamps and walk.persist:
-                item.cursor = not_after_now(max(stamps), response)
+            item.cursor = self._cursor(walk, max(stamps) if stamps else None, response)
             yield item
+            yield from self._end(walk)
             return
         newest, oldest = max(stamps), min(stamps)
         if oldest < newest:
             lower = wp.shift(newest, -1)
-            item.cursor = lower if walk.persist else None
+            item.cursor = self._cursor(walk, lower, response)
             yield item
-            yield self._page_request(replace(walk, lower=lower))
+            yield self._page_request(replace(walk, lower=lower, floor=item.cursor))
         else:
             yield item
             yield self._page_request(replace(walk, tie=newest, page=1))
@@ -221,7 +246,7 @@ class WordPressSpider(scrapy.Spider):
     ) -> Iterator[Any]:
         if total is None:
             self.fail(f"no X-WP-Total header at {response.url}")
-        yield PageItem(self.source, walk.post_type, posts)
+        yield PageItem(self.source, walk.post_type, posts, cursor_field=walk.field)
         if walk.tie_total is not None and total != walk.tie_total:
             yield from self._tie_changed(walk)
             return
@@ -231,17 +256,25 @@ class WordPressSpider(scrapy.Spider):
             return
         # The second is complete: move the cursor to it and carry on after it.
         assert walk.tie is not None
-        cursor = not_after_now(walk.tie, response) if walk.persist else None
-        yield PageItem(self.source, walk.post_type, [], cursor=cursor)
-        yield self._page_request(Walk(walk.post_type, walk.field, walk.tie, walk.upper))
+        cursor = self._cursor(walk, walk.tie, response)
+        yield PageItem(self.source, walk.post_type, [], cursor=cursor, cursor_field=walk.field)
+        after = replace(walk, lower=walk.tie, floor=cursor, tie=None, page=1)
+        after = replace(after, tie_total=None, restarts=0)
+        yield self._page_request(after)
 
     def _tie_changed(self, walk: Walk) -> Iterator[Any]:
         """Posts left the second while it was being paged: page it again from the start."""
         if not walk.tie or walk.restarts >= TIE_RESTARTS:
             if walk.tie:
                 self.fail(f"posts at {walk.tie} kept changing while being read")
-            return  # a past-the-end answer to the main walk: nothing more
+            yield from self._end(walk)  # a past-the-end answer to the main walk: nothing more
+            return
         yield self._page_request(replace(walk, page=1, tie_total=None, restarts=walk.restarts + 1))
+
+    def _end(self, walk: Walk) -> Iterator[Any]:
+        """A walk has read everything: the next one (by date after by modified) starts."""
+        if walk.then is not None:
+            yield self._page_request(walk.then)
 
     def _json(self, response: Response, walk: Walk) -> Any:
         status = response.status

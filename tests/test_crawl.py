@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import re
+from datetime import UTC, datetime, timedelta
 
-from helpers import make_post, open_state, run, table, write_config
+from helpers import make_post, many_posts, open_state, run, table, write_config
 
 from digest import config as config_mod
 from digest import crawl
@@ -51,14 +52,19 @@ def test_first_crawl_stores_every_published_post(conf, site):
     assert db["cursors"].get(("sample", "posts"))["cursor"] == latest
 
 
-def test_second_crawl_makes_one_request_and_writes_nothing(conf, site):
+def test_second_crawl_makes_two_requests_and_writes_nothing(conf, site):
+    """Nothing new: one request by modified date, one by publication date (scheduled posts)."""
     assert run(conf, "crawl").exit_code == 0
     before = snapshot(conf)
     site.log.clear()
     result = run(conf, "crawl")
     assert result.exit_code == 0
     assert "sample: 0 new, 0 updated" in result.stdout
-    assert site.requests_to(POSTS) == 1
+    assert site.requests_to(POSTS) == 2
+    assert [("orderby=modified" in r, "orderby=date" in r) for r in site.log if POSTS in r] == [
+        (True, False),
+        (False, True),
+    ]
     assert snapshot(conf) == before
 
 
@@ -98,7 +104,7 @@ def test_many_posts_share_one_modified_second(tmp_path):
         assert tie_requests, "the crowded second must be paged by ID"
         site.log.clear()
         assert run(cfg, "crawl").exit_code == 0
-        assert site.requests_to(POSTS) == 1
+        assert site.requests_to(POSTS) == 2
         assert db["posts"].count == 310
 
 
@@ -138,7 +144,7 @@ def test_posts_edited_during_the_crawl_are_neither_skipped_nor_skip_others(tmp_p
         site.on_request = None
         site.log.clear()
         assert run(cfg, "crawl").exit_code == 0
-        assert site.requests_to(POSTS) == 1
+        assert site.requests_to(POSTS) == 2
         assert db["posts"].count == 350
         assert db["posts"].get(("wp", 5))["revision"] == 2
 
@@ -260,3 +266,44 @@ def test_polite_user_agent_and_rate(tmp_path, sample_posts):
         gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
         assert len(times) >= 5
         assert min(gaps) >= 1 / 8 * 0.9  # never faster than requests_per_second
+
+
+def test_scheduled_post_is_stored_when_it_goes_live(tmp_path):
+    """A scheduled post goes live with its modified date already behind the cursor (WordPress'
+    cron changes only its status): the walk by publication date stores it, once."""
+    now = datetime.now(UTC)
+
+    def stamp(seconds: int) -> str:
+        return (now + timedelta(seconds=seconds)).strftime("%Y-%m-%dT%H:%M:%S")
+
+    scheduled = make_post(
+        100, stamp(60), "Scheduled for the morning", modified_gmt=stamp(-3600), status="future"
+    )
+    with WordPressServer([*many_posts(5), scheduled]) as site:
+        cfg = write_config(tmp_path, {"wp": site.url})
+        assert "wp: 5 new" in run(cfg, "crawl").stdout
+        site.put(make_post(101, stamp(-10), "Published meanwhile", modified_gmt=stamp(-5)))
+        assert "wp: 1 new" in run(cfg, "crawl").stdout
+        db = open_state(cfg)
+        assert db["cursors"].get(("wp", "posts"))["cursor"] > scheduled["modified_gmt"]
+        assert db["posts"].count == 6
+        site.publish(100)
+        site.log.clear()
+        result = run(cfg, "crawl")
+        assert "wp: 1 new, 0 updated" in result.stdout, result.output
+        assert db["posts"].get(("wp", 100))["title"] == "Scheduled for the morning"
+        assert site.requests_to(POSTS) == 2
+        assert "wp: 0 new, 0 updated" in run(cfg, "crawl").stdout
+        assert db["post_revisions"].count_where("post_id = 100") == 1
+
+
+def test_status_and_range_recrawl_show_both_cursors(conf, site):
+    assert run(conf, "crawl").exit_code == 0
+    status = run(conf, "status").stdout
+    assert re.search(r"cursor posts: modified after \S+ UTC, published after \S+ UTC", status)
+    result = run(conf, "crawl", "--since", "2026-04-14", "--until", "2026-04-14")
+    assert result.exit_code == 0
+    assert "sample: cursors unchanged" in result.stdout
+    assert re.search(
+        r"cursor posts: modified after \S+ UTC, published after \S+ UTC", result.stdout
+    )

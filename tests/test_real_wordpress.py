@@ -105,13 +105,48 @@ def test_full_crawl_then_nothing_new(wp, tmp_path):
     assert json.loads(heat["papers"]) == ["GS3"]  # from its category name, fetched once
     assert json.loads(stored[seeded["ids"][3]]["subjects"]) == ["Art & Culture"]
     assert db["sources"].get("real")["api_root"] == wp.url + "wp-json/"
-    # A second crawl: one request to the posts collection, and nothing written.
+    # A second crawl: two requests to the posts collection (by modified date, then by
+    # publication date), and nothing written.
     before = snapshot(cfg)
     wp.forget_requests()
     result = run(cfg, "crawl")
     assert "real: 0 new, 0 updated" in result.stdout
-    assert sum(1 for r in wp.requests() if r.startswith(POSTS)) == 1
+    assert sum(1 for r in wp.requests() if r.startswith(POSTS)) == 2
     assert snapshot(cfg) == before
+
+
+def test_scheduled_post_is_stored_when_it_goes_live(wp, tmp_path):
+    """The editor schedules a draft; another post is published and crawled; WordPress' cron
+    publishes the scheduled one (its modified date stays in the past): the next crawl stores
+    it, once."""
+    seed_basic(wp)
+    [draft] = wp.php([{"op": "insert", "title": "Scheduled for the morning",
+                       "content": syllabus("Syllabus: GS3/Economy"),
+                       "date": "2026-04-20 09:00:00", "status": "draft"}])  # fmt: skip
+    assert wp.php([{"op": "schedule", "id": draft, "ahead": 120}]) == [draft]
+    cfg = config_for(tmp_path, wp)
+    assert run(cfg, "crawl").exit_code == 0
+    [other] = wp.php([{"op": "insert", "title": "Published meanwhile",
+                       "content": syllabus("Syllabus: GS2/Polity"),
+                       "date": "2026-04-20 09:00:00"}])  # fmt: skip
+    wp.php([{"op": "update", "id": other, "title": "Published meanwhile (edited)"}])
+    result = run(cfg, "crawl")
+    assert result.exit_code == 0 and "real: 1 new" in result.stdout, result.output
+    db = open_state(cfg)
+    assert db["posts"].get(("real", other))
+    assert not list(db.query("SELECT 1 FROM posts WHERE post_id = ?", [draft]))
+    scheduled = wp.php([{"op": "get", "id": draft}])[0]
+    cursor = db["cursors"].get(("real", "posts"))["cursor"]
+    assert scheduled["status"] == "future"
+    assert scheduled["modified_gmt"].replace(" ", "T") < cursor  # the modified walk is past it
+    assert wp.php([{"op": "publish", "id": draft}]) == ["publish"]
+    result = run(cfg, "crawl")
+    assert result.exit_code == 0 and "real: 1 new, 0 updated" in result.stdout, result.output
+    row = db["posts"].get(("real", draft))
+    assert row["title"] == "Scheduled for the morning" and row["revision"] == 1
+    result = run(cfg, "crawl")
+    assert "real: 0 new, 0 updated" in result.stdout
+    assert db["post_revisions"].count_where("post_id = ?", [draft]) == 1
 
 
 def test_edits_make_revision_two_only_when_visible(wp, tmp_path):
@@ -162,7 +197,9 @@ def test_many_posts_in_one_second_and_more_than_a_page(wp, tmp_path):
     assert db["posts"].count == 180
     wp.forget_requests()
     assert run(cfg, "crawl").exit_code == 0
-    assert sum(1 for r in wp.requests() if r.startswith(POSTS)) == 1
+    assert (
+        sum(1 for r in wp.requests() if r.startswith(POSTS)) == 2
+    )  # by modified date, then by publication date
     # A bulk edit: 120 posts modified within a second or two of each other, paged correctly.
     wp.php([{"op": "update", "id": i, "content": syllabus("Syllabus: GS2/Polity", "Edited")}
             for i in ids[:120]])  # fmt: skip
@@ -206,7 +243,9 @@ def test_trashed_post_stays_as_last_seen(wp, tmp_path):
     wp.forget_requests()
     result = run(cfg, "crawl")
     assert "real: 0 new, 0 updated" in result.stdout
-    assert sum(1 for r in wp.requests() if r.startswith(POSTS)) == 1
+    assert (
+        sum(1 for r in wp.requests() if r.startswith(POSTS)) == 2
+    )  # by modified date, then by publication date
     after = snapshot(cfg)
     assert after["posts"] == before["posts"] and after["post_revisions"] == before["post_revisions"]
     # A range re-crawl of its day does not bring it back or remove it either.

@@ -33,6 +33,7 @@ def main() -> int:
     settings["WP_DIGEST_SOURCES"] = {s["name"]: s for s in job["sources"]}
     db = store.open_db(job["database"])
     cursors = {s["name"]: posts.get_cursors(db, s["name"]) for s in job["sources"]}
+    published = {s["name"]: posts.get_cursors(db, s["name"], "date") for s in job["sources"]}
     need_terms = {s["name"]: not posts.has_terms(db, s["name"]) for s in job["sources"]}
     db.close()
     process = CrawlerProcess(settings)
@@ -45,6 +46,7 @@ def main() -> int:
             source=source,
             mode=job["mode"],
             cursors=cursors[source["name"]],
+            published=published[source["name"]],
             after=job.get("after"),
             before=job.get("before"),
             fetch_terms=need_terms[source["name"]],

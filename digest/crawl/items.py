@@ -20,6 +20,7 @@ class PageItem:
     posts: list[dict[str, Any]]
     cursor: str | None = None
     total: int | None = None
+    cursor_field: str = "modified"  # the walk the cursor belongs to: "modified" or "date"
 
 
 @dataclass
@@ -46,18 +47,17 @@ class Walk:
     """Where one post type's walk through the collection stands."""
 
     post_type: str
-    field: str  # "modified" (incremental) or "date" (range)
+    field: str  # "modified" or "date": the date the walk pages by
     lower: str | None  # exclusive lower bound, GMT
     upper: str | None = None  # exclusive upper bound, GMT
+    persist: bool = False  # incremental walks save their cursor; range walks do not
+    floor: str | None = None  # the saved cursor: it never moves back below it
+    then: Walk | None = None  # the walk that starts when this one ends
     tie: str | None = None  # the second being paged by ID
     page: int = 1
     tie_total: int | None = None
     restarts: int = 0
     seen: int = field(default=0, compare=False)
-
-    @property
-    def persist(self) -> bool:
-        return self.field == "modified"
 
     def params(self, categories: tuple[int, ...]) -> dict[str, Any]:
         after, before = ("modified_after", "modified_before")

@@ -78,6 +78,7 @@ class StorePipeline:
             item.posts,
             post_type=item.post_type,
             cursor=item.cursor,
+            cursor_field=item.cursor_field,
             on_change=self.classify,
         )
         self.result += result

@@ -13,24 +13,33 @@ from typing import Any
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from digest import clock
 from digest.clock import STAMP
 from digest.crawl import wp
+
+
+def server_time(response: Response) -> str:
+    """The server's clock when it answered (its `Date` header), else ours, as a UTC stamp."""
+    value = response.headers.get(b"Date")
+    try:
+        when = parsedate_to_datetime(value.decode("latin-1")) if value else None
+    except (TypeError, ValueError):
+        when = None
+    if when is None:
+        return clock.now_utc()
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).strftime(STAMP)
 
 
 def not_after_now(stamp: str, response: Response) -> str:
     """Keep the cursor a second behind the server's clock.
 
     A post saved later in the very second the server answered would otherwise sort at or
-    before the cursor and never be seen. The server's `Date` header is its clock.
+    before the cursor and never be seen; and a post dated in the future must not carry the
+    cursor past posts that are still to come.
     """
-    value = response.headers.get(b"Date")
-    if not value:
-        return stamp
-    try:
-        now = parsedate_to_datetime(value.decode("latin-1")).astimezone(UTC)
-    except (TypeError, ValueError):
-        return stamp
-    return min(stamp, wp.shift(now.strftime(STAMP), -1))
+    return min(stamp, wp.shift(server_time(response), -1))
 
 
 def describe(failure: Failure) -> str:

@@ -100,6 +100,12 @@ class WordPressServer(RestApi):
                     post[key] = value
             post["modified_gmt"] = modified_gmt
 
+    def publish(self, post_id: int) -> None:
+        """What WordPress' cron does to a scheduled post when its time comes
+        (wp_publish_post): the status changes, the dates do not."""
+        with self.lock:
+            self.posts[post_id]["status"] = "publish"
+
     def requests_to(self, route: str) -> int:
         return sum(1 for line in self.log if route in line)
 

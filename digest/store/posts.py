@@ -56,8 +56,19 @@ def save_source(db: Database, name: str, url: str, api_root: str) -> None:
     db.conn.commit()
 
 
-def get_cursors(db: Database, source: str) -> dict[str, str]:
-    rows = db.execute("SELECT post_type, cursor FROM cursors WHERE source = ?", [source])
+# The cursors table has one row per (source, post type): `cursor` for the walk by modified
+# date, `published` for the walk by publication date. Each means "every post whose date of
+# that kind is at or before this has been saved".
+CURSOR_COLUMNS = {"modified": "cursor", "date": "published"}
+
+
+def get_cursors(db: Database, source: str, field: str = "modified") -> dict[str, str]:
+    """{post type: cursor} of one walk ("modified" or "date")."""
+    column = CURSOR_COLUMNS[field]
+    rows = db.execute(
+        f"SELECT post_type, {column} FROM cursors WHERE source = ? AND {column} IS NOT NULL",
+        [source],
+    )
     return {post_type: cursor for post_type, cursor in rows}
 
 
@@ -115,6 +126,7 @@ def save_page(
     *,
     post_type: str | None = None,
     cursor: str | None = None,
+    cursor_field: str = "modified",
     on_change: PostHook | None = None,
 ) -> SaveResult:
     """Save one page of crawled posts and (optionally) its cursor move, in one transaction.
@@ -130,10 +142,11 @@ def save_page(
         for post in posts:
             result += _save_post(db, source, post, stamp, on_change)
         if cursor is not None and post_type is not None:
+            column = CURSOR_COLUMNS[cursor_field]
             db.execute(
-                "INSERT INTO cursors (source, post_type, cursor, updated) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (source, post_type) DO UPDATE SET cursor = excluded.cursor, "
-                "updated = excluded.updated WHERE cursor IS NOT excluded.cursor",
+                f"INSERT INTO cursors (source, post_type, {column}, updated) VALUES (?, ?, ?, ?) "
+                f"ON CONFLICT (source, post_type) DO UPDATE SET {column} = excluded.{column}, "
+                f"updated = excluded.updated WHERE {column} IS NOT excluded.{column}",
                 [source, post_type, cursor, stamp],
             )
     return result

@@ -12,7 +12,7 @@ import sqlite_utils
 
 from digest.store.db import transaction
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _migrate_1(db: sqlite_utils.Database) -> None:
@@ -158,11 +158,19 @@ def _migrate_4(db: sqlite_utils.Database) -> None:
     db["runs"].create_index(["job", "scheduled_for"], if_not_exists=True)
 
 
+def _migrate_5(db: sqlite_utils.Database) -> None:
+    """The publication cursor beside the modification cursor: WordPress publishes a scheduled
+    post without touching its modified date, so only a walk by date finds it."""
+    if "published" not in db["cursors"].columns_dict:
+        db["cursors"].add_column("published", str)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migrate_1,
     _migrate_2,
     _migrate_3,
     _migrate_4,
+    _migrate_5,
 ]
 
 

@@ -53,6 +53,7 @@ def sources(db: Database) -> list[dict[str, Any]]:
                 "papers": papers,
                 "last_crawl": last_crawl,
                 "cursors": get_cursors(db, name),
+                "published_cursors": get_cursors(db, name, "date"),
             }
         )
     return out
@@ -77,8 +78,7 @@ def lines(report: dict[str, Any]) -> list[str]:
             out.append(line)
             if last["error"]:
                 out.append(f"  error: {last['error']}")
-        for post_type, cursor in sorted(src["cursors"].items()):
-            out.append(f"  cursor {post_type}: modified after {cursor} UTC")
+        out += cursor_lines(src["cursors"], src["published_cursors"])
     for sub in report["subscribers"]:
         last = sub["last_sent"]
         sent = f"last sent {last['label']} at {last['sent_at']} UTC" if last else "nothing sent yet"
@@ -93,3 +93,18 @@ def lines(report: dict[str, Any]) -> list[str]:
         if sub["last_error"]:
             out.append(f"  last error: {sub['last_error']}")
     return out
+
+
+def cursor_lines(modified: dict[str, str], published: dict[str, str]) -> list[str]:
+    """Where each post type's incremental walks stand: by modified date, by publication."""
+    out = []
+    for post_type in sorted(set(modified) | set(published)):
+        parts = [f"modified after {modified[post_type]} UTC"] if post_type in modified else []
+        if post_type in published:
+            parts.append(f"published after {published[post_type]} UTC")
+        out.append(f"  cursor {post_type}: {', '.join(parts)}")
+    return out
+
+
+def cursors(db: Database, source: str) -> list[str]:
+    return cursor_lines(get_cursors(db, source), get_cursors(db, source, "date"))

@@ -42,6 +42,21 @@ foreach (json_decode(stream_get_contents(STDIN), true) as $cmd) {
             }
             $out[] = wp_update_post($fields, true);
             break;
+        case 'schedule':  // what the editor does: a draft updated to `future`, some time ahead
+            $when = wp_date('Y-m-d H:i:s', time() + $cmd['ahead']);  // site-local time
+            $out[] = wp_update_post(['ID' => $cmd['id'], 'post_status' => 'future',
+                'post_date' => $when, 'post_date_gmt' => get_gmt_from_date($when),
+                'edit_date' => true], true);
+            break;
+        case 'publish':  // what WordPress' cron does when a scheduled post's time comes
+            wp_publish_post($cmd['id']);
+            $out[] = get_post_status($cmd['id']);
+            break;
+        case 'get':
+            $p = get_post($cmd['id']);
+            $out[] = ['status' => $p->post_status, 'date_gmt' => $p->post_date_gmt,
+                'modified_gmt' => $p->post_modified_gmt];
+            break;
         case 'trash':
             $out[] = (bool) wp_trash_post($cmd['id']);
             break;
