@@ -11,7 +11,9 @@ newest post is at second T:
 - if all 100 share T, that one second is paged through by ID on its own, and the cursor
   becomes T only when a pass saw the second's total unchanged (posts can only leave a past
   second, by being edited, and then they reappear later in the walk).
-The cursor means: every post modified at or before it has been saved.
+The cursor means: every post modified at or before it has been saved. A second walk pages
+by publication date the same way, with its own cursor, for posts that go live without a new
+modified date (scheduled posts). Requests, redirects and errors: digest.crawl.spider.
 """
 
 from __future__ import annotations
@@ -20,31 +22,26 @@ import json
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.exceptions import CloseSpider, IgnoreRequest
 from scrapy.http import Response
-from scrapy.utils.defer import deferred_from_coro
-from twisted.python.failure import Failure
 
 from digest.crawl import wp
 from digest.crawl.items import TAXONOMIES, ApiRootItem, PageItem, TermsItem, Walk
 from digest.crawl.responses import (
     api_index,
-    describe,
     error_code,
     int_header,
     is_term,
     not_after_now,
-    server_time,
 )
+from digest.crawl.spider import SiteSpider
 
 TIE_RESTARTS = 5
-MAX_REDIRECTS = 5
 
 
-class WordPressSpider(scrapy.Spider):
+class WordPressSpider(SiteSpider):
     name = "wordpress"
 
     def __init__(
@@ -66,45 +63,15 @@ class WordPressSpider(scrapy.Spider):
         self.mode = mode
         self.cursors = cursors or {}
         self.published = published or {}
-        self.server_now: str | None = None  # the server's clock at its first answer
         self.after, self.before = after, before
         self.fetch_terms = fetch_terms
         self.allowed_domains = [urlsplit(self.site_url).hostname or ""]
-        self.error: str | None = None
         self.api_root: str | None = None
 
     # --- discovery --------------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[Any]:
         yield self._request(self.site_url, self.parse_site)
-
-    def _request(self, url: str, callback: Any, hops: int = 0, **kwargs: Any) -> scrapy.Request:
-        """Every request goes through `_dispatch`, which sees every status (no HttpError
-        filtering) and follows redirects only within the same host."""
-        return scrapy.Request(
-            url,
-            callback=self._dispatch,
-            errback=self.on_error,
-            cb_kwargs={"then": callback.__name__, "kwargs": kwargs, "hops": hops},
-            meta={"handle_httpstatus_all": True},
-            dont_filter=True,
-        )
-
-    def _dispatch(
-        self, response: Response, then: str, kwargs: dict[str, Any], hops: int
-    ) -> Iterator[Any]:
-        if self.server_now is None:
-            self.server_now = server_time(response)
-        location = response.headers.get(b"Location")
-        if 300 <= response.status < 400 and location:
-            target = urljoin(response.url, location.decode("latin-1"))
-            if urlsplit(target).hostname != urlsplit(response.url).hostname:
-                self.fail(f"redirected to another host, not followed: {response.url} -> {target}")
-            if hops >= MAX_REDIRECTS:
-                self.fail(f"too many redirects from {response.url}")
-            yield self._request(target, getattr(self, then), hops=hops + 1, **kwargs)
-            return
-        yield from getattr(self, then)(response, **kwargs)
 
     def parse_site(self, response: Response) -> Iterator[Any]:
         for value in response.headers.getlist(b"Link"):
@@ -299,39 +266,6 @@ class WordPressSpider(scrapy.Spider):
             return json.loads(response.body)
         except ValueError as e:
             self.fail(f"invalid JSON ({e.msg} at byte {e.pos}) at {response.url}")
-
-    # --- errors -----------------------------------------------------------------------------
-
-    def fail(self, message: str) -> None:
-        """Stop this source with a one-line error; what was saved before stays saved."""
-        if self.error is None:
-            self.error = message
-        raise CloseSpider("error")
-
-    def on_error(self, failure: Failure) -> None:
-        """A request that failed for good (after retries). Handled here, so Scrapy logs no
-        traceback: the error is recorded and the spider closed."""
-        request = failure.request  # type: ignore[attr-defined]
-        tries = request.meta.get("retry_times", 0) + 1
-        if failure.check(IgnoreRequest):
-            reason = str(failure.value) or "request ignored"
-            if "robots.txt" in reason:
-                reason = "disallowed by the site's robots.txt"
-            message = f"{reason}: {request.url}"
-        else:
-            message = f"cannot fetch {request.url} after {tries} tries: {describe(failure)}"
-        self.stop(message)
-
-    def stop(self, message: str) -> None:
-        """Record the error and close the spider from outside a callback (errbacks, the
-        pipeline), where raising CloseSpider would be logged as an unhandled error."""
-        if self.error is None:
-            self.error = message
-        engine = self.crawler.engine
-        if hasattr(engine, "close_spider_async"):  # Scrapy >= 2.14
-            deferred_from_coro(engine.close_spider_async(reason="error"))
-        else:
-            engine.close_spider(self, "error")
 
 
 _PAST_END = object()
