@@ -7,10 +7,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import write_config
+from helpers import etc_snapshot, write_config
 from smtp_server import SmtpServer
 
 from digest.sample.site import WordPressServer, load_sample
+
+ETC = pytest.StashKey[dict]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """What /etc held when the suite began: tests/test_zz_etc_unchanged.py, collected last,
+    checks that the suite wrote nothing there (the real WordPress included)."""
+    config.stash[ETC] = etc_snapshot()
+
+
+@pytest.fixture
+def etc_at_start(request: pytest.FixtureRequest) -> dict:
+    return request.config.stash[ETC]
 
 
 @pytest.fixture

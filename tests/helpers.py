@@ -3,6 +3,7 @@ the CLI run in-process, database peeks, and fault hooks for the sample site."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -82,3 +83,17 @@ def open_state(cfg_path: Path):
 
 def table(db, name: str, order: str = "rowid") -> list[dict]:
     return list(db.query(f"SELECT * FROM {name} ORDER BY {order}"))
+
+
+def etc_snapshot(root: str = "/etc") -> dict[str, tuple[int, int]]:
+    """(size, mtime) of every regular file under /etc that we can read the metadata of."""
+    out = {}
+    for folder, _dirs, files in os.walk(root):
+        for name in files:
+            path = os.path.join(folder, name)
+            try:
+                st = os.lstat(path)
+            except OSError:
+                continue
+            out[path] = (st.st_size, st.st_mtime_ns)
+    return out

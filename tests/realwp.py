@@ -2,9 +2,8 @@
 private MariaDB server whose data lives in a temporary folder.
 
 Everything is made fresh per test session (the database per test), so setup is idempotent
-and nothing is cached outside the test's temporary folders. The one file written outside
-them is Debian's host config, /etc/wordpress/config-127.0.0.1.php, which only reads the
-environment (see tests/wordpress/config.php).
+and nothing is written outside the test's temporary folders: WordPress boots with
+tests/wordpress/config.php (tests/wordpress/boot.php), never with a config in /etc.
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ from pathlib import Path
 
 HERE = Path(__file__).parent / "wordpress"
 WORDPRESS = Path("/usr/share/wordpress")
-HOST_CONFIG = Path("/etc/wordpress/config-127.0.0.1.php")
 NEEDED = ("php", "mariadbd", "mariadb-install-db", "mariadb-admin", "mariadb")
 
 
@@ -105,7 +103,6 @@ class RealWordPress:
         self.proc: subprocess.Popen | None = None
 
     def start(self) -> RealWordPress:
-        shutil.copyfile(HERE / "config.php", HOST_CONFIG)
         self.db.sql(f"DROP DATABASE IF EXISTS `{self.name}`; CREATE DATABASE `{self.name}`")
         self.php([{"op": "install", "timezone": self.timezone}], install=True)
         self.proc = subprocess.Popen(

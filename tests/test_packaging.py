@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -29,10 +30,14 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path):
     )
     [wheel] = dist.glob("wp_digest-*.whl")
     env_dir = tmp_path / "venv"
-    # The dependencies come from this interpreter's site-packages; wp-digest itself only
-    # from the wheel, so a file missing from the wheel fails here.
-    venv.create(env_dir, system_site_packages=True, with_pip=True)
+    # The dependencies come from the environment running the tests (a venv or not: a .pth
+    # file names its site-packages, which `system_site_packages` would not when that is a
+    # venv); wp-digest itself only from the wheel, so a file missing from the wheel fails here.
+    venv.create(env_dir, with_pip=True)
     bin_dir = env_dir / "bin"
+    [nested] = env_dir.glob("lib/python*/site-packages")
+    ours = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    (nested / "zz-test-dependencies.pth").write_text("\n".join(sorted(ours)) + "\n")
     subprocess.run(
         [bin_dir / "python", "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True
     )

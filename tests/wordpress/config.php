@@ -1,6 +1,6 @@
 <?php
-// Installed as /etc/wordpress/config-127.0.0.1.php by tests/realwp.py (Debian's wp-config.php
-// loads config-<host>.php). Everything that changes per run comes from the environment.
+// The test site's wp-config, loaded by boot.php (never copied into /etc). Everything that
+// changes per run comes from the environment that tests/realwp.py sets.
 define('DB_NAME', getenv('WPD_DB_NAME'));
 define('DB_USER', 'root');
 define('DB_PASSWORD', '');

@@ -4,7 +4,7 @@
 $_SERVER['HTTP_HOST'] = $argv[1];
 $_SERVER['REQUEST_URI'] = '/';
 define('WP_INSTALLING', ($argv[2] ?? '') === 'install');
-require '/usr/share/wordpress/wp-load.php';
+require __DIR__ . '/boot.php';
 require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 require_once ABSPATH . 'wp-admin/includes/taxonomy.php';
 
