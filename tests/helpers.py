@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner, Result
 
 from digest import config, store
@@ -97,3 +98,13 @@ def etc_snapshot(root: str = "/etc") -> dict[str, tuple[int, int]]:
                 continue
             out[path] = (st.st_size, st.st_mtime_ns)
     return out
+
+
+def need(what: str, present: bool, install: str, *, module: bool = False) -> None:
+    """A test that needs a system package: skipped locally, naming the package to install;
+    under CI (`.ci/run` sets CI=1) a missing package is a failure, never a skip."""
+    if present:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must have {what}: .ci/run installs it ({install})")
+    pytest.skip(f"{what} is not installed ({install})", allow_module_level=module)

@@ -3,15 +3,34 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
-from helpers import open_state, run, write_config
+from helpers import need, open_state, run, write_config
 from pypdf import PdfReader
 from test_classify import SAMPLE_EXPECTED
 
 from digest.classify import PAPERS
+from digest.render import fonts
 from digest.sample.site import load_sample
+
+
+def _weasyprint_works() -> bool:
+    try:
+        import weasyprint
+
+        return bool(weasyprint.HTML(string="<p>x</p>").write_pdf())
+    except (OSError, ImportError):
+        return False
+
+
+PDF_PACKAGES = "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
+need("WeasyPrint's libraries (Pango, HarfBuzz)", _weasyprint_works(), PDF_PACKAGES, module=True)
+need("a Devanagari font", fonts.covered("hi"), "apt-get install fonts-noto-core", module=True)
 
 TITLES = {p["id"]: p["title"]["rendered"] for p in load_sample()[0]}
 
@@ -148,3 +167,26 @@ def test_monthly_pdf_over_the_cap_is_linked(tmp_path, site, smtp, monkeypatch):
     [row] = open_state(cfg)["deliveries"].rows
     assert row["status"] == "sent" and row["label"] == "monthly-2026-04"
     assert json.loads(json.dumps(row))["posts"] == 26
+
+
+def test_a_script_no_font_covers_is_warned_once(conf, tmp_path):
+    """Hindi posts, and fontconfig knows only DejaVu (no Devanagari): one warning naming the
+    script and the package, not a silent book of boxes."""
+    dejavu = Path("/usr/share/fonts/truetype/dejavu")
+    need("DejaVu fonts", dejavu.is_dir(), "apt-get install fonts-dejavu-core")
+    assert run(conf, "crawl").exit_code == 0
+    fonts_conf = tmp_path / "fonts.conf"
+    fonts_conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        f"<dir>{dejavu}</dir><cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>"
+    )
+    args = ["--config", str(conf), "digest", "--period", "monthly", "--date", "2026-04-15"]
+    result = subprocess.run(
+        [sys.executable, "-m", "digest", *args, "--out", str(tmp_path / "out")],
+        capture_output=True, text=True, timeout=600,
+        env={**os.environ, "FONTCONFIG_FILE": str(fonts_conf)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("no installed font covers Devanagari") == 1, result.stderr
+    assert "apt-get install fonts-noto-core" in result.stderr
+    assert (tmp_path / "out" / "monthly-2026-04.pdf").exists()

@@ -18,6 +18,7 @@ from typing import Any
 
 from digest.config import DigestSettings
 from digest.periods import Period
+from digest.render import fonts
 from digest.render.jinja import Renderer
 from digest.render.view import DigestView
 from digest.render.view import build as build_view
@@ -89,6 +90,13 @@ def pdf(view: DigestView, renderer: Renderer) -> bytes:
     from pypdf.annotations import Link
 
     settings = renderer.settings
+    fonts.warn_uncovered(
+        text
+        for s in view.sections
+        for g in s.groups
+        for p in g.posts
+        for text in (p.title, p.html or "")
+    )
     env = renderer.html_env
     css = renderer.asset("monthly.css")
     kwargs: dict[str, Any] = {"base_url": str(resources.files("digest.templates"))}
