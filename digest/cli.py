@@ -10,7 +10,6 @@ import json
 import sys
 from dataclasses import replace
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +34,18 @@ class State:
 
     @property
     def config(self) -> config.Config:
+        """The configuration of a command that works on program state. It needs a config
+        file or --db: a command run in the wrong folder must not grow a database there."""
+        if self.db is None and config.find(self.config_path) is None:
+            raise ConfigError(
+                f"no {config.DEFAULT_NAME} here: run `wp-digest init` to write one, or give "
+                f"--config PATH (or ${config.CONFIG_ENV}), or --db PATH"
+            )
+        return self.settings
+
+    @property
+    def settings(self) -> config.Config:
+        """The configuration, or the defaults when there is no file (demo, init)."""
         if self._config is None:
             cfg = config.load(self.config_path)
             if self.db:
@@ -115,8 +126,9 @@ def init(state: State, force: bool) -> None:
     path = Path(state.config_path or config.DEFAULT_NAME)
     if path.exists() and not force:
         fail(f"{path} already exists (use --force to overwrite)", 2)
-    text = resources.files("digest").joinpath("starter.toml").read_text(encoding="utf-8")
-    path.write_text(text, encoding="utf-8")
+    from digest.config import starter
+
+    path.write_text(starter.text(), encoding="utf-8")
     click.echo(f"wrote {path}; edit it, then run: wp-digest crawl")
 
 
@@ -302,7 +314,7 @@ def demo_cmd(state: State, out: Path) -> None:
     from digest.sample import demo
 
     try:
-        lines = demo.run(state.config, out.resolve())
+        lines = demo.run(state.settings, out.resolve())
     except RuntimeError as e:
         fail(str(e), 1)
     click.echo("\n".join(lines))

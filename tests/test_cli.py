@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
 from helpers import run
 
+from digest import config
 from digest.cli import cli
 
 
@@ -40,14 +42,30 @@ def test_config_error_exits_2_with_one_line(tmp_path):
 def test_usage_errors_exit_2(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("WP_DIGEST_CONFIG", raising=False)
-    assert run(None, "crawl").exit_code == 2  # no sources at all
-    result = run(None, "crawl", "nosuch")
+    db = ("--db", str(tmp_path / "x.db"))
+    assert run(None, *db, "crawl").exit_code == 2  # no sources at all
+    result = run(None, *db, "crawl", "nosuch")
     assert result.exit_code == 2 and "unknown source 'nosuch'" in result.output
-    assert run(None, "crawl", "ftp://x.org/").exit_code == 2
-    assert run(None, "crawl", "https://x.org/", "--since", "2026-13-01").exit_code == 2
-    result = run(None, "crawl", "https://x.org/", "--since", "2026-04-02", "--until", "2026-04-01")
-    assert result.exit_code == 2
+    assert run(None, *db, "crawl", "ftp://x.org/").exit_code == 2
+    assert run(None, *db, "crawl", "https://x.org/", "--since", "2026-13-01").exit_code == 2
+    since, until = ("--since", "2026-04-02"), ("--until", "2026-04-01")
+    assert run(None, *db, "crawl", "https://x.org/", *since, *until).exit_code == 2
     assert run(None, "frobnicate").exit_code == 2
+
+
+def test_commands_with_state_need_a_config_or_db_and_create_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("WP_DIGEST_CONFIG", raising=False)
+    for command in (["status"], ["tick"], ["crawl", "https://x.org/"], ["send"], ["digest"]):
+        result = run(None, *command)
+        assert result.exit_code == 2, command
+        assert result.output.count("\n") == 1 and "wp-digest init" in result.output, command
+    assert list(tmp_path.iterdir()) == []  # no database, no lock file
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('database = "no/such/folder/x.db"\n')
+    result = run(cfg, "status")
+    assert result.exit_code == 2 and "no/such/folder does not exist" in result.output
+    assert not (tmp_path / "no").exists()
 
 
 def test_init_writes_a_valid_starter_file(tmp_path, monkeypatch):
@@ -58,7 +76,21 @@ def test_init_writes_a_valid_starter_file(tmp_path, monkeypatch):
     assert "[[source]]" in text and "# " in text
     assert run(None, "init").exit_code == 2  # refuses to overwrite
     assert run(None, "init", "--force").exit_code == 0
-    from digest import config
+    # Every table, with the defaults of the typed config (stated once, there), and it works.
+    for table in ("[[source]]", "[crawl]", "[digest]", "[mail]", "[[subscriber]]", "[schedule]"):
+        assert f"\n{table}" in text, table
+    from digest.config import model
+
+    loaded = config.load(str(tmp_path / "wp-digest.toml"))
+    assert loaded.crawl == model.CrawlSettings()
+    assert loaded.schedule == model.ScheduleSettings()
+    assert loaded.digest == model.DigestSettings()
+    defaults = model.MailSettings()
+    assert replace(loaded.mail, outbox=defaults.outbox) == defaults
+    assert loaded.timezone == model.Config(path=None).timezone
+    assert [s.email for s in loaded.subscribers] == ["reader@example.org"]
+    status = run(tmp_path / "wp-digest.toml", "status")
+    assert status.exit_code == 0 and "reader@example.org: nothing sent yet" in status.output
 
     cfg = config.load(str(tmp_path / "wp-digest.toml"))
     assert cfg.sources[0].name == "nextias"

@@ -96,3 +96,40 @@ def test_errors_name_file_and_key(tmp_path, text, message):
 def test_missing_explicit_file(tmp_path):
     with pytest.raises(config.ConfigError, match="cannot read config"):
         config.load(str(tmp_path / "nope.toml"))
+
+
+def test_arrays_of_tables_name_unknown_and_missing_keys(tmp_path):
+    path = tmp_path / "c.toml"
+    missing = "it is missing"
+    for text, message in [
+        ('[[subscriber]]\nemial = "a@b.org"',
+         "subscriber[0].emial: unknown key (did you mean 'email'?)"),
+        ("[[subscriber]]\nperiod = 'daily'",
+         f"subscriber[0].email: every [[subscriber]] needs an email address; {missing}"),
+        ('[[source]]\nname = "x"\nulr = "https://x.org/"',
+         "source[0].ulr: unknown key (did you mean 'url'?)"),
+        ('[[source]]\nname = "x"', f"source 'x'.url: every [[source]] needs the site's URL; {missing}"),
+    ]:  # fmt: skip
+        path.write_text(text)
+        with pytest.raises(config.ConfigError) as caught:
+            config.load(str(path))
+        assert str(caught.value) == f"{path.resolve()}: {message}"
+
+
+def test_state_paths_resolve_against_the_state_folder(tmp_path, monkeypatch):
+    etc, state = tmp_path / "etc", tmp_path / "state"
+    etc.mkdir()
+    state.mkdir()
+    (etc / "templates").mkdir()
+    path = etc / "wp-digest.toml"
+    path.write_text('[digest]\ntemplates = "templates"\narchive = "archive"\n')
+    monkeypatch.delenv("STATE_DIRECTORY", raising=False)
+    cfg = config.load(str(path))
+    assert cfg.database == etc / "wp-digest.db" and cfg.mail.outbox == etc / "outbox"
+    monkeypatch.setenv("STATE_DIRECTORY", f"{state}:/elsewhere")  # systemd's StateDirectory=
+    cfg = config.load(str(path))
+    assert cfg.database == state / "wp-digest.db"
+    assert cfg.mail.outbox == state / "outbox" and cfg.digest.archive == state / "archive"
+    assert cfg.digest.templates == etc / "templates"  # an input, beside the config
+    path.write_text(f'state_dir = "{tmp_path / "mine"}"\ndatabase = "x.db"\n')
+    assert config.load(str(path)).database == tmp_path / "mine" / "x.db"

@@ -122,6 +122,7 @@ class ScheduleSettings:
 class Config:
     path: Path | None
     timezone: str = "Asia/Kolkata"
+    state_dir: Path | None = None  # where relative state paths resolve (see config.tables)
     database: Path = Path("wp-digest.db")
     sources: tuple[Source, ...] = ()
     crawl: CrawlSettings = field(default_factory=CrawlSettings)

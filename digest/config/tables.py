@@ -8,6 +8,7 @@ of its dataclass field, so each default is stated once, in digest.config.model.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Callable
 from email.utils import parseaddr
 from pathlib import Path
@@ -94,6 +95,12 @@ class _Table:
             raise self.err(key, "expected a non-empty list of strings")
         return tuple(value)
 
+    def expect(self, *keys: str) -> None:
+        """Reject unknown keys before reading any (a typo in a required key, such as
+        `emial`, is then named as the typo, not as a missing key)."""
+        self.seen |= set(keys)
+        self.done()
+
     def done(self, extra_known: tuple[str, ...] = ()) -> None:
         known = self.seen | set(extra_known)
         for key in self.data:
@@ -105,13 +112,14 @@ class _Table:
 
 def _source(raw: Any, index: int, file: str) -> Source:
     t = _Table(raw, f"source[{index}]", file)
+    t.expect("name", "url", "post_types", "categories", "classify")
     name = t.get("name", str, None)
     if not name:
-        raise t.err("name", "every [[source]] needs a name")
+        raise t.err("name", "every [[source]] needs a name; it is missing")
     t.where = f"source {name!r}"
     url = t.parsed("url", check_url, None)
     if url is None:
-        raise t.err("url", "missing: every [[source]] needs the site's URL")
+        raise t.err("url", "every [[source]] needs the site's URL; it is missing")
     categories = t.get("categories", list, [])
     if not all(isinstance(c, int) and not isinstance(c, bool) and c > 0 for c in categories):
         raise t.err("categories", "expected a list of category term IDs (positive integers)")
@@ -166,7 +174,7 @@ def _crawl(raw: Any, file: str) -> CrawlSettings:
     return settings
 
 
-def _digest(raw: Any, file: str, base: Path) -> DigestSettings:
+def _digest(raw: Any, file: str, base: Path, state: Path) -> DigestSettings:
     t = _Table(raw, "digest", file)
     d = DigestSettings()
     content = t.get("content", str, d.content)
@@ -182,13 +190,13 @@ def _digest(raw: Any, file: str, base: Path) -> DigestSettings:
         images=t.get("images", bool, d.images),
         templates=folder,
         base_url=base_url,
-        archive=t.path("archive", d.archive, base),
+        archive=t.path("archive", d.archive, state),
     )
     t.done()
     return settings
 
 
-def _mail(raw: Any, file: str, base: Path) -> MailSettings:
+def _mail(raw: Any, file: str, base: Path, state: Path) -> MailSettings:
     t = _Table(raw, "mail", file)
     d = MailSettings()
     host = t.get("host", str, d.host) or None
@@ -228,7 +236,7 @@ def _mail(raw: Any, file: str, base: Path) -> MailSettings:
         username=t.get("username", str, d.username) or None,
         password_env=t.get("password_env", str, d.password_env),
         sender=sender,
-        outbox=t.path("outbox", d.outbox, base) or base / d.outbox,
+        outbox=t.path("outbox", d.outbox, state) or state / d.outbox,
         unsubscribe=unsubscribe,
         send_empty=t.get("send_empty", bool, d.send_empty),
         attachment_max_mb=t.number("attachment_max_mb", d.attachment_max_mb),
@@ -242,7 +250,10 @@ def _mail(raw: Any, file: str, base: Path) -> MailSettings:
 
 def _subscriber(raw: Any, index: int, file: str) -> Subscriber:
     t = _Table(raw, f"subscriber[{index}]", file)
-    email = t.get("email", str, "")
+    t.expect("email", "period", "papers")
+    email = t.get("email", str, None)
+    if email is None:
+        raise t.err("email", "every [[subscriber]] needs an email address; it is missing")
     if not EMAIL.match(email):
         raise t.err("email", f"not an email address: {email!r}")
     t.where = f"subscriber {email!r}"
@@ -281,13 +292,21 @@ def _schedule(raw: Any, file: str) -> ScheduleSettings:
 
 
 def read(data: dict[str, Any], path: Path | None) -> Config:
-    """Build a Config from parsed TOML; paths are resolved relative to the file."""
+    """Build a Config from parsed TOML.
+
+    Relative paths of program state (database, outbox, archive) resolve against the state
+    folder: `state_dir`, else $STATE_DIRECTORY (systemd's StateDirectory=), else the config
+    file's folder. Relative paths of inputs (templates, ca_file) resolve against the config
+    file's folder. Without a file, both are the current folder.
+    """
     file = str(path) if path else "<config>"
     t = _Table(data, "", file)
     d = Config(path=None)
     timezone = t.parsed("timezone", check_timezone, d.timezone)
     base = path.parent if path else Path.cwd()
-    database = t.path("database", d.database, base) or base / d.database
+    systemd = os.environ.get("STATE_DIRECTORY", "").split(":")[0]
+    state = t.path("state_dir", Path(systemd) if systemd else None, base) or base
+    database = t.path("database", d.database, state) or state / d.database
     sources = tuple(_source(s, i, file) for i, s in enumerate(t.get("source", list, [])))
     names = [s.name for s in sources]
     for name in names:
@@ -296,11 +315,12 @@ def read(data: dict[str, Any], path: Path | None) -> Config:
     config = Config(
         path=path,
         timezone=timezone,
+        state_dir=state,
         database=database,
         sources=sources,
         crawl=_crawl(t.get("crawl", dict, {}), file),
-        digest=_digest(t.get("digest", dict, {}), file, base),
-        mail=_mail(t.get("mail", dict, {}), file, base),
+        digest=_digest(t.get("digest", dict, {}), file, base, state),
+        mail=_mail(t.get("mail", dict, {}), file, base, state),
         subscribers=_subscribers(t.get("subscriber", list, []), file),
         schedule=_schedule(t.get("schedule", dict, {}), file),
     )

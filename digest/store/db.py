@@ -7,29 +7,50 @@ and never sees a cursor. (An import-linter contract in the test suite keeps it s
 from __future__ import annotations
 
 import contextlib
+import getpass
+import os
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
+from digest.errors import ConfigError
+
 Database = sqlite_utils.Database
 BUSY_TIMEOUT_MS = 30_000
 
 
 def connect(path: str | Path) -> Database:
-    """Open the database in WAL mode with a busy timeout (no migration: see store.open_db)."""
+    """Open the database in WAL mode with a busy timeout (no migration: see store.open_db).
+
+    The folder must exist: a typo in `database` must not quietly create directories. A file
+    that cannot be opened or written (permissions) is a ConfigError naming it, in one line.
+    """
     path = Path(path)
-    if path.parent and not path.parent.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite_utils.Database(path)
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    if db.journal_mode != "wal":
-        db.enable_wal()
+    if not path.parent.is_dir():
+        raise ConfigError(f"{path}: the database's folder {path.parent} does not exist")
+    try:
+        new = not path.exists()
+        db = sqlite_utils.Database(path)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if db.journal_mode != "wal":
+            db.enable_wal()
+    except sqlite3.Error as e:
+        raise ConfigError(f"{path}: cannot open the database: {_reason(e, path)}") from None
+    if new:
+        os.chmod(path, 0o600)  # posts are public, but deliveries name readers
     # In WAL mode NORMAL is still safe against crashes of the program (a power cut may lose
     # the last commits, never corrupt); FULL would fsync every page of a crawl.
     db.execute("PRAGMA synchronous = NORMAL")
     return db
+
+
+def _reason(error: sqlite3.Error, path: Path) -> str:
+    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return f"{error} (this user, {getpass.getuser()}, cannot write there)"
+    return str(error)
 
 
 @contextlib.contextmanager

@@ -12,6 +12,8 @@ import fcntl
 import os
 from pathlib import Path
 
+from digest.errors import ConfigError
+
 
 class Locked(Exception):
     pass
@@ -23,8 +25,10 @@ class InstanceLock:
         self.fd: int | None = None
 
     def acquire(self, *, wait: bool = False) -> InstanceLock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as e:
+            raise ConfigError(f"{self.path}: cannot create the lock file: {e.strerror}") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
