@@ -108,7 +108,8 @@ def test_arrays_of_tables_name_unknown_and_missing_keys(tmp_path):
          f"subscriber[0].email: every [[subscriber]] needs an email address; {missing}"),
         ('[[source]]\nname = "x"\nulr = "https://x.org/"',
          "source[0].ulr: unknown key (did you mean 'url'?)"),
-        ('[[source]]\nname = "x"', f"source 'x'.url: every [[source]] needs the site's URL; {missing}"),
+        ('[[source]]\nname = "x"',
+         f"source 'x'.url: every [[source]] needs the site's URL; {missing}"),
     ]:  # fmt: skip
         path.write_text(text)
         with pytest.raises(config.ConfigError) as caught:
