@@ -159,7 +159,8 @@ def crawl_cmd(state: State, sources: tuple[str, ...], since: Any, until: Any, sa
     until_d: date | None = until.date() if until else None
     if since_d and until_d and since_d > until_d:
         raise click.BadParameter("--since is after --until", param_hint="--since")
-    progress = state.verbosity >= 0 and (sys.stdout.isatty() or state.verbosity > 0)
+    # A progress bar on a terminal only, and only without log lines to mix into.
+    progress = state.verbosity == 0 and sys.stderr.isatty()
     with contextlib.ExitStack() as stack:
         if sample:
             from digest.sample.site import serve_sample

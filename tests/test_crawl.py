@@ -307,3 +307,41 @@ def test_status_and_range_recrawl_show_both_cursors(conf, site):
     assert re.search(
         r"cursor posts: modified after \S+ UTC, published after \S+ UTC", result.stdout
     )
+
+
+def test_progress_on_a_terminal_counts_distinct_posts_to_the_total(conf, tmp_path):
+    """On a terminal: a progress bar per source, reaching the total exactly (keyset walks
+    re-read boundary posts; the walk by publication date re-reads them all), then the line."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "digest", "--config", str(conf), "crawl"],
+        stdout=subprocess.PIPE, stderr=follower, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    os.close(follower)
+    out = proc.communicate(timeout=120)[0].decode()
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        screen += chunk
+    os.close(leader)
+    assert proc.returncode == 0 and "sample: 26 new" in out
+    frames = [f for f in re.split(r"[\r\n]+", screen.decode("utf-8", "replace")) if f.strip()]
+    assert frames and all(f.startswith("sample:") for f in frames), frames
+    assert "26/26" in frames[-1]
+    assert not any(re.search(r"\b(2[7-9]|[3-9]\d)/26\b", f) for f in frames)
+    # Not a terminal (cron): silent.
+    quiet = subprocess.run(
+        [sys.executable, "-m", "digest", "--config", str(conf), "crawl"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert quiet.returncode == 0 and quiet.stderr == ""

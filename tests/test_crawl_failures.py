@@ -157,9 +157,12 @@ def test_connection_refused(tmp_path):
     with WordPressServer([]) as site:
         url = site.url
     cfg = write_config(tmp_path, {"gone": url})
-    result = run(cfg, "crawl")
-    assert result.exit_code == 1
-    assert f"error: gone: cannot fetch {url} after 3 tries: " in result.stderr
+    for verbosity in ([], ["-v"]):  # one line, no traceback, below -vv
+        result = run(cfg, *verbosity, "crawl")
+        assert result.exit_code == 1
+        assert f"error: gone: cannot fetch {url} after 3 tries: " in result.stderr
+        assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1 or verbosity
 
 
 def test_unsaveable_page_stops_the_walk(tmp_path):

@@ -8,6 +8,7 @@ the id of each `crawls` row it wrote, one JSON line each. The spider is loaded b
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 
@@ -37,6 +38,10 @@ def main() -> int:
     need_terms = {s["name"]: not posts.has_terms(db, s["name"]) for s in job["sources"]}
     db.close()
     process = CrawlerProcess(settings)
+    if job["verbosity"] < 2:  # (after CrawlerProcess, which sets up Scrapy's logging)
+        # A site that cannot be reached is reported by the spider in one line; Scrapy's
+        # robots.txt middleware would log the same failure with a traceback.
+        logging.getLogger("scrapy.downloadermiddlewares.robotstxt").setLevel(logging.CRITICAL)
     crawlers = []
     for source in job["sources"]:
         crawler = process.create_crawler("wordpress")

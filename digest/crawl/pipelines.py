@@ -30,6 +30,8 @@ class StorePipeline:
         self.pages = 0
         self.posts = 0
         self.total: int | None = None
+        self.seen: set[int] = set()  # distinct post IDs read, for the progress bar
+        self.bar: Any = None
         self.broken: str | None = None
         self.crawl_id: int | None = None
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
@@ -85,12 +87,24 @@ class StorePipeline:
         if item.posts:
             self.pages += 1
             self.posts += len(item.posts)
+            self.seen.update(p["post_id"] for p in item.posts)
         if item.total is not None and self.total is None:
             self.total = item.total
         if self.progress:
-            of = f"/{self.total}" if self.total else ""
-            sys.stderr.write(f"\r{item.source}: {self.pages} pages, {self.posts}{of} posts ")
-            sys.stderr.flush()
+            self._show_progress(item.source)
+
+    def _show_progress(self, source: str) -> None:
+        """Distinct posts read so far, of the total the first page announced: a keyset walk
+        reads the posts of a boundary second twice, and the second walk (by publication
+        date) mostly re-reads the first walk's, so neither is counted twice."""
+        from tqdm import tqdm  # only on a terminal
+
+        if self.bar is None:
+            self.bar = tqdm(desc=source, unit=" posts", file=sys.stderr, ncols=80, leave=True)
+        self.bar.total = max(self.total or 0, len(self.seen))
+        self.bar.n = len(self.seen)
+        self.bar.set_postfix_str(f"{self.pages} pages", refresh=False)
+        self.bar.refresh()
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         if self.crawl_id is None:
@@ -114,6 +128,6 @@ class StorePipeline:
             new_posts=self.result.new_posts,
             new_revisions=self.result.new_revisions,
         )
-        if self.progress and self.pages:
-            sys.stderr.write("\n")
+        if self.bar is not None:
+            self.bar.close()
         self.db.close()
