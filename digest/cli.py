@@ -268,7 +268,9 @@ def digest_cmd(state: State, period: str, day: Any, out: Path | None) -> None:
 
 
 @cli.command()
-@click.option("--period", type=click.Choice(["daily", "weekly"]), help="Only these subscribers.")
+@click.option(
+    "--period", type=click.Choice(["daily", "weekly", "monthly"]), help="Only these subscribers."
+)
 @click.option("--dry-run", is_flag=True, help="Show who would get what; send and record nothing.")
 @click.option("--to", "to", metavar="ADDR", help="Send a one-off preview to ADDR (no ledger).")
 @click.pass_obj
@@ -280,6 +282,7 @@ def send(state: State, period: str | None, dry_run: bool, to: str | None) -> Non
     retried on later runs with backoff; the delivery ledger records every attempt.
     """
     from digest.mail import deliver
+    from digest.schedule.due import digest_times
 
     cfg = state.config
     now = clock.now()
@@ -291,7 +294,9 @@ def send(state: State, period: str | None, dry_run: bool, to: str | None) -> Non
         else:
             if not cfg.subscribers:
                 raise click.UsageError("no [[subscriber]] in the config: nobody to send to")
-            outcomes = deliver.send_due(cfg, db, now, period=period, dry_run=dry_run)
+            # The digest each period's subscribers are due is the one `tick` would send now.
+            as_of = digest_times(cfg, now)
+            outcomes = deliver.send_due(cfg, db, now, period=period, dry_run=dry_run, as_of=as_of)
     if not report(state, [(o.line(), o.status not in ("failed", "retrying")) for o in outcomes]):
         sys.exit(1)
 

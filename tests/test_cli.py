@@ -116,10 +116,13 @@ def test_sample_crawl(tmp_path, monkeypatch):
     assert "sample: 26 new, 0 updated" in result.stdout
 
 
-def test_progress_with_verbose(conf, site):
+def test_verbose_shows_log_lines_and_no_progress_bar(conf, site):
+    """-v: Scrapy's log lines, and no progress bar mashed into them (the bar is for a
+    terminal at the default verbosity: test_crawl.py)."""
     result = run(conf, "-v", "crawl")
     assert result.exit_code == 0
-    assert "sample: 1 pages, 26/26 posts" in result.stderr
+    assert "[scrapy.core.engine] INFO: Spider closed (finished)" in result.stderr
+    assert "\r" not in result.stderr and "26/26" not in result.stderr
     quiet = run(conf, "-q", "crawl")
     assert quiet.exit_code == 0 and quiet.stdout == "" and quiet.stderr == ""
 

@@ -1,15 +1,13 @@
 """Reading the TOML tables of wp-digest.toml into the typed objects of digest.config.model.
 
-One reader per table; `_Table` rejects keys nobody asked for, with a suggestion, and turns
+One reader per table; `Table` rejects keys nobody asked for, with a suggestion, and turns
 every mistake into one line naming the file and the key. A key left out takes the default
 of its dataclass field, so each default is stated once, in digest.config.model.
 """
 
 from __future__ import annotations
 
-import difflib
 import os
-from collections.abc import Callable
 from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
@@ -25,6 +23,7 @@ from digest.config.model import (
     Source,
     Subscriber,
 )
+from digest.config.table import Table
 from digest.config.values import (
     EMAIL,
     LOOPBACK,
@@ -39,79 +38,8 @@ from digest.errors import ConfigError
 from digest.papers import PAPERS
 
 
-class _Table:
-    """A TOML table being read: knows where it is, rejects keys nobody asked for."""
-
-    def __init__(self, data: Any, where: str, file: str):
-        if not isinstance(data, dict):
-            raise ConfigError(f"{file}: {where or 'top level'}: expected a table")
-        self.data, self.where, self.file = data, where, file
-        self.seen: set[str] = set()
-
-    def err(self, key: str, msg: str) -> ConfigError:
-        name = f"{self.where}.{key}" if self.where else key
-        return ConfigError(f"{self.file}: {name}: {msg}")
-
-    def get(self, key: str, kind: type | tuple[type, ...], default: Any) -> Any:
-        self.seen.add(key)
-        if key not in self.data:
-            return default
-        value = self.data[key]
-        kinds = kind if isinstance(kind, tuple) else (kind,)
-        # TOML booleans are ints in Python; never accept one where a number is meant.
-        if isinstance(value, bool) and bool not in kinds or not isinstance(value, kinds):
-            names = " or ".join(k.__name__ for k in kinds)
-            raise self.err(key, f"expected {names}, got {type(value).__name__} {value!r}")
-        return value
-
-    def parsed(self, key: str, parse: Callable[[str], Any], default: Any) -> Any:
-        """A string value run through `parse`; its ValueError becomes this key's error.
-        Without the key, `default` (already in parsed form)."""
-        value = self.get(key, str, None)
-        if value is None:
-            return default
-        try:
-            return parse(value)
-        except ValueError as e:
-            raise self.err(key, str(e)) from None
-
-    def path(self, key: str, default: Path | None, base: Path) -> Path | None:
-        """A file or folder name, relative to the config file's folder; None when unset."""
-        value = self.get(key, str, None)
-        path = Path(value).expanduser() if value else default
-        if path is None:
-            return None
-        return path if path.is_absolute() else base / path
-
-    def number(self, key: str, default: float, minimum: float = 0.0) -> float:
-        value = float(self.get(key, (int, float), default))
-        if value <= minimum:
-            raise self.err(key, f"must be greater than {minimum:g}, got {value:g}")
-        return value
-
-    def str_list(self, key: str, default: tuple[str, ...]) -> tuple[str, ...]:
-        value = self.get(key, list, list(default))
-        if not value or not all(isinstance(v, str) and v for v in value):
-            raise self.err(key, "expected a non-empty list of strings")
-        return tuple(value)
-
-    def expect(self, *keys: str) -> None:
-        """Reject unknown keys before reading any (a typo in a required key, such as
-        `emial`, is then named as the typo, not as a missing key)."""
-        self.seen |= set(keys)
-        self.done()
-
-    def done(self, extra_known: tuple[str, ...] = ()) -> None:
-        known = self.seen | set(extra_known)
-        for key in self.data:
-            if key not in known:
-                hint = difflib.get_close_matches(key, sorted(known), n=1)
-                tip = f" (did you mean {hint[0]!r}?)" if hint else ""
-                raise self.err(key, f"unknown key{tip}")
-
-
 def _source(raw: Any, index: int, file: str) -> Source:
-    t = _Table(raw, f"source[{index}]", file)
+    t = Table(raw, f"source[{index}]", file)
     t.expect("name", "url", "post_types", "categories", "classify")
     name = t.get("name", str, None)
     if not name:
@@ -134,7 +62,7 @@ def _source(raw: Any, index: int, file: str) -> Source:
     return source
 
 
-def _paper(t: _Table, key: str, value: Any) -> str:
+def _paper(t: Table, key: str, value: Any) -> str:
     if value not in PAPERS:
         raise t.err(key, f"unknown paper {value!r} (one of {', '.join(PAPERS)})")
     return value
@@ -142,7 +70,7 @@ def _paper(t: _Table, key: str, value: Any) -> str:
 
 def _rules(raw: Any, where: str, file: str) -> Rules:
     """[source.classify]: `subjects = {"keyword" = "GS3"}`, `categories = {"21" = "GS2"}`."""
-    t = _Table(raw, where, file)
+    t = Table(raw, where, file)
     subjects = t.get("subjects", dict, {})
     cats = t.get("categories", dict, {})
     t.done()
@@ -156,7 +84,7 @@ def _rules(raw: Any, where: str, file: str) -> Rules:
 
 
 def _crawl(raw: Any, file: str) -> CrawlSettings:
-    t = _Table(raw, "crawl", file)
+    t = Table(raw, "crawl", file)
     d = CrawlSettings()
     retries = t.get("retries", int, d.retries)
     if retries < 0:
@@ -175,7 +103,7 @@ def _crawl(raw: Any, file: str) -> CrawlSettings:
 
 
 def _digest(raw: Any, file: str, base: Path, state: Path) -> DigestSettings:
-    t = _Table(raw, "digest", file)
+    t = Table(raw, "digest", file)
     d = DigestSettings()
     content = t.get("content", str, d.content)
     if content not in ("excerpt", "full"):
@@ -197,7 +125,7 @@ def _digest(raw: Any, file: str, base: Path, state: Path) -> DigestSettings:
 
 
 def _mail(raw: Any, file: str, base: Path, state: Path) -> MailSettings:
-    t = _Table(raw, "mail", file)
+    t = Table(raw, "mail", file)
     d = MailSettings()
     host = t.get("host", str, d.host) or None
     transport = t.get("transport", str, "smtp" if host else "outbox")
@@ -249,7 +177,7 @@ def _mail(raw: Any, file: str, base: Path, state: Path) -> MailSettings:
 
 
 def _subscriber(raw: Any, index: int, file: str) -> Subscriber:
-    t = _Table(raw, f"subscriber[{index}]", file)
+    t = Table(raw, f"subscriber[{index}]", file)
     t.expect("email", "period", "papers")
     email = t.get("email", str, None)
     if email is None:
@@ -278,7 +206,7 @@ def _subscribers(raw: list[Any], file: str) -> tuple[Subscriber, ...]:
 
 
 def _schedule(raw: Any, file: str) -> ScheduleSettings:
-    t = _Table(raw, "schedule", file)
+    t = Table(raw, "schedule", file)
     d = ScheduleSettings()
     settings = ScheduleSettings(
         crawl_every=t.parsed("crawl_every", parse_duration, d.crawl_every),
@@ -300,7 +228,7 @@ def read(data: dict[str, Any], path: Path | None) -> Config:
     file's folder. Without a file, both are the current folder.
     """
     file = str(path) if path else "<config>"
-    t = _Table(data, "", file)
+    t = Table(data, "", file)
     d = Config(path=None)
     timezone = t.parsed("timezone", check_timezone, d.timezone)
     base = path.parent if path else Path.cwd()

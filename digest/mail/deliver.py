@@ -46,7 +46,7 @@ class Outcome:
         counts = ", ".join(f"{p} {n}" for p, n in self.counts)
         what = f"{self.label}, {self.posts} posts" + (f" ({counts})" if counts else "")
         if self.status == "nothing":
-            return f"{self.subscriber}: nothing new"
+            return f"{self.subscriber}: nothing new" + (f" ({self.error})" if self.error else "")
         if self.error:
             return f"{self.subscriber}: {what}: {self.status}: {self.error}"
         return f"{self.subscriber}: {what}: {self.status}"
@@ -69,6 +69,8 @@ class Sender:
 
     def message(self, to: str, period: periods.Period, rows: list[dict[str, Any]], msgid: str):
         view = render.build(rows, period, self.cfg.digest, now=self.now)
+        if self.cfg.digest.base_url and self.cfg.digest.archive:
+            view.archive_link = self.cfg.digest.base_url + "index.html"
         attachments: tuple[tuple[str, bytes], ...] = ()
         if period.kind == "monthly":
             attachments, view.notice = self.monthly_pdf(rows, period)
@@ -172,10 +174,18 @@ class Sender:
                 out.append(self.attempt(pending["id"], sub, period, rows))
         if ledger.delivery(self.db, sub.email, last.label) is not None:
             return out
+        new = ledger.is_new_subscriber(self.db, sub.email)
         since = ledger.subscription(self.db, sub.email, sub.period, start, record=not self.dry_run)
         rows, items = ledger.due_posts(self.db, sub.email, since, cutoff, sub.papers)
         if not rows and not self.cfg.mail.send_empty:
-            out.append(Outcome(sub.email, last.label, "nothing"))
+            note = None
+            if new:
+                note = (
+                    f"a new subscriber: digests start with {last.label}, which has nothing in "
+                    f"their papers; for earlier posts: wp-digest digest --period {sub.period} "
+                    f"--date YYYY-MM-DD, or wp-digest send --to {sub.email}"
+                )
+            out.append(Outcome(sub.email, last.label, "nothing", error=note))
             return out
         view = render.build(rows, last, self.cfg.digest, now=self.now)
         if self.dry_run:

@@ -29,7 +29,9 @@ def view_for(db: Database, period: Period, settings: DigestSettings) -> DigestVi
 
 
 def render_files(view: DigestView, renderer: Renderer) -> Files:
-    """The files of a digest: HTML and text, or for a month the HTML book and its PDF."""
+    """The files of a digest for the archive folder: HTML and text, or for a month the HTML
+    book and its PDF. Each page links back to the folder's index."""
+    view.archive_link = "index.html"
     if view.kind == "monthly":
         return {".html": monthly.html(view, renderer), ".pdf": monthly.pdf(view, renderer)}
     return {".html": renderer.html(view), ".txt": renderer.text(view)}

@@ -75,6 +75,7 @@ class DigestView:
     generated: str
     links: list[tuple[int, str]]
     notice: str | None = None  # e.g. why a PDF is linked instead of attached
+    archive_link: str | None = None  # the archive's index, where the digest is published
 
     @property
     def empty(self) -> bool:

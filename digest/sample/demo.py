@@ -61,12 +61,13 @@ def run(base: Config, out: Path) -> list[str]:
             day += timedelta(days=1)
         # The morning after the newest post, the demo reader gets that day's digest.
         now = datetime.combine(last + timedelta(days=1), time(7, 0), cfg.tz)
+        before = set((out / "outbox").glob("*.eml"))
         sent = deliver.send_due(cfg, db, now)
     finally:
         db.close()
     latest_daily = out / f"{periods.containing('daily', last, cfg.tz).label}.html"
     latest_weekly = out / f"{periods.containing('weekly', last, cfg.tz).label}.html"
-    mails = sorted((out / "outbox").glob("*.eml"))
+    mails = sorted(set((out / "outbox").glob("*.eml")) - before)  # this run's, not older ones
     return [
         f"Crawled the sample site: {outcome.new_posts} posts into {database}",
         f"Rendered {len(written)} digests into {out}/",

@@ -11,7 +11,8 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from digest.clock import utc
-from digest.config import ScheduleSettings
+from digest.config import Config, ScheduleSettings
+from digest.periods import KINDS
 
 
 def latest_occurrence(kind: str, now: datetime, tz: ZoneInfo, schedule: ScheduleSettings):
@@ -41,6 +42,12 @@ def latest_occurrence(kind: str, now: datetime, tz: ZoneInfo, schedule: Schedule
     if candidate > now:
         candidate = datetime.combine(day - step, at, tz)
     return candidate
+
+
+def digest_times(cfg: Config, now: datetime) -> dict[str, datetime]:
+    """For each period, the latest digest time at or before `now`: a digest covers the last
+    period completed by then (so a send at 03:00 does not mail today's digest early)."""
+    return {k: latest_occurrence(k, now, cfg.tz, cfg.schedule) for k in KINDS}
 
 
 @dataclass

@@ -17,7 +17,7 @@ from digest.clock import utc
 from digest.config import Config
 from digest.errors import ConfigError
 from digest.mail import deliver
-from digest.schedule.due import due, latest_occurrence
+from digest.schedule.due import digest_times, due
 from digest.store import Database, runs
 
 log = logging.getLogger("wp-digest.jobs")
@@ -41,16 +41,20 @@ def tick(
         if cfg.digest.archive:  # the archive gets every day's and week's digest
             kinds |= {"daily", "weekly"}
         todo = due(now, cfg.tz, cfg.schedule, kinds=kinds, **runs.schedule_state(db))
-        if todo.crawl and cfg.sources:
+
+        def stopping() -> bool:  # SIGTERM: the job in hand finishes, no new one starts
+            return stop is not None and stop.is_set()
+
+        if todo.crawl and cfg.sources and not stopping():
             result.ok &= _crawl(cfg, result)
-        if stop is not None and stop.is_set():
-            return result
-        as_of = {k: latest_occurrence(k, now, cfg.tz, cfg.schedule) for k in kinds}
+        as_of = digest_times(cfg, now)
         for kind, at in todo.sends:
+            if stopping():
+                return result
             result.ok &= _send(cfg, db, now, result, f"send-{kind}", at, kind, as_of, stop)
-            if cfg.digest.archive and kind != "monthly":
+            if cfg.digest.archive and kind != "monthly" and not stopping():
                 _publish(cfg, db, kind, at, result)
-        if todo.retry and not todo.sends:
+        if todo.retry and not todo.sends and not stopping():
             result.ok &= _send(cfg, db, now, result, "retry", None, None, as_of, stop)
     finally:
         db.close()

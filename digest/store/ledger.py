@@ -21,6 +21,12 @@ BACKOFF = timedelta(minutes=5)
 BACKOFF_CAP = timedelta(hours=6)
 
 
+def is_new_subscriber(db: Database, email: str) -> bool:
+    """Never seen by a send before (no subscription recorded yet)."""
+    row = db.execute("SELECT 1 FROM subscriptions WHERE email = ?", [email]).fetchone()
+    return row is None
+
+
 def subscription(
     db: Database, email: str, period: str, start: str, *, record: bool = True
 ) -> tuple[str, str]:

@@ -1,4 +1,4 @@
-"""One wp-digest instance per database: an advisory lock file beside it.
+"""One wp-digest instance per database: an advisory lock file beside it, there while held.
 
 `run` holds it for its lifetime, `tick` while it works. A second lock, `<db>.send.lock`, is
 held by whoever is sending (a manual `send`, a tick, the daemon), so two senders never pick
@@ -25,27 +25,39 @@ class InstanceLock:
         self.fd: int | None = None
 
     def acquire(self, *, wait: bool = False) -> InstanceLock:
-        try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError as e:
-            raise ConfigError(f"{self.path}: cannot create the lock file: {e.strerror}") from None
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError:
-            holder = os.read(fd, 64).decode(errors="replace").strip() or "?"
+        while True:
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            except OSError as e:
+                message = f"{self.path}: cannot create the lock file: {e.strerror}"
+                raise ConfigError(message) from None
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            except BlockingIOError:
+                holder = os.read(fd, 64).decode(errors="replace").strip() or "?"
+                os.close(fd)
+                raise Locked(
+                    f"another wp-digest (pid {holder}) is working on {self.path.name[:-5]}; "
+                    "try again later, or use --wait"
+                ) from None
+            # The holder before us removes the file when it lets go; a lock on a removed
+            # file is no lock, so take it again on the file that is there now.
+            try:
+                if os.fstat(fd).st_ino == os.stat(self.path).st_ino:
+                    break
+            except FileNotFoundError:
+                pass
             os.close(fd)
-            raise Locked(
-                f"another wp-digest (pid {holder}) is working on {self.path.name[:-5]}; "
-                "try again later, or use --wait"
-            ) from None
         os.ftruncate(fd, 0)
         os.write(fd, str(os.getpid()).encode())
         self.fd = fd
         return self
 
     def release(self) -> None:
+        """Let go, leaving no lock file behind (removed while still held, so a process that
+        opens the old file sees it is gone and takes the new one)."""
         if self.fd is not None:
-            os.ftruncate(self.fd, 0)
+            self.path.unlink(missing_ok=True)
             fcntl.flock(self.fd, fcntl.LOCK_UN)
             os.close(self.fd)
             self.fd = None

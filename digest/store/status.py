@@ -34,13 +34,15 @@ def sources(db: Database) -> list[dict[str, Any]]:
             "FROM crawls WHERE source = ? ORDER BY id DESC LIMIT 1",
             [name],
         ).fetchone()
-        papers = dict(
-            db.execute(
-                "SELECT j.value, count(*) FROM posts, json_each(coalesce(posts.papers, '[]')) j "
-                "WHERE source = ? GROUP BY j.value",
-                [name],
-            ).fetchall()
-        )
+        # Digests list a post once, under its first paper; its other papers are "also in".
+        rows = db.execute(
+            "SELECT j.value, j.key = 0, count(*) FROM posts, "
+            "json_each(coalesce(posts.papers, '[\"Other\"]')) j WHERE source = ? "
+            "GROUP BY j.value, j.key = 0",
+            [name],
+        ).fetchall()
+        papers = {paper: n for paper, first, n in rows if first}
+        also_in = {paper: n for paper, first, n in rows if not first}
         last_crawl = None
         if last:
             keys = ("mode", "started", "finished", "outcome", "error", "new_posts")
@@ -51,6 +53,7 @@ def sources(db: Database) -> list[dict[str, Any]]:
                 "posts": posts,
                 "revisions": revisions,
                 "papers": papers,
+                "also_in": also_in,
                 "last_crawl": last_crawl,
                 "cursors": get_cursors(db, name),
                 "published_cursors": get_cursors(db, name, "date"),
@@ -68,7 +71,10 @@ def lines(report: dict[str, Any]) -> list[str]:
         out.append(f"{src['source']}: {src['posts']} posts, {src['revisions']} revisions")
         if src["papers"]:
             counts = [f"{p} {src['papers'][p]}" for p in PAPERS if p in src["papers"]]
-            out.append("  papers: " + ", ".join(counts))
+            out.append("  papers (as digests list them, by first paper): " + ", ".join(counts))
+        if src["also_in"]:
+            also = [f"{p} {src['also_in'][p]}" for p in PAPERS if p in src["also_in"]]
+            out.append("  also in: " + ", ".join(also))
         last = src["last_crawl"]
         if last:
             when = last["finished"] or last["started"]
