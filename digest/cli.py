@@ -163,11 +163,13 @@ def crawl_cmd(state: State, sources: tuple[str, ...], since: Any, until: Any, sa
     progress = state.verbosity == 0 and sys.stderr.isatty()
     with contextlib.ExitStack() as stack:
         if sample:
-            from digest.sample.site import serve_sample
+            from digest.sample.site import SAMPLE_HOST, serve_sample
 
             site = stack.enter_context(serve_sample())
             cfg = replace(cfg, crawl=replace(cfg.crawl, requests_per_second=100.0))
-        chosen = [config.Source("sample", site.url)] if sample else resolve_sources(cfg, sources)
+            chosen = [config.Source("sample", site.url, link_hosts=(SAMPLE_HOST,))]
+        else:
+            chosen = resolve_sources(cfg, sources)
         outcomes = crawl.run(
             cfg, chosen, since=since_d, until=until_d, progress=progress, verbosity=state.verbosity
         )

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.http import Response
 
-from digest.crawl import wp
+from digest.crawl import records, wp
 from digest.crawl.items import TAXONOMIES, ApiRootItem, PageItem, TermsItem, Walk
 from digest.crawl.responses import (
     api_index,
@@ -36,7 +36,7 @@ from digest.crawl.responses import (
     is_term,
     not_after_now,
 )
-from digest.crawl.spider import SiteSpider
+from digest.crawl.spider import SiteSpider, same_origin
 
 TIE_RESTARTS = 5
 
@@ -60,6 +60,7 @@ class WordPressSpider(SiteSpider):
         self.site_url: str = source["url"]
         self.post_types: list[str] = list(source.get("post_types") or ["posts"])
         self.categories: tuple[int, ...] = tuple(source.get("categories") or ())
+        self.link_hosts: tuple[str, ...] = tuple(source.get("link_hosts") or ())
         self.mode = mode
         self.cursors = cursors or {}
         self.published = published or {}
@@ -67,6 +68,7 @@ class WordPressSpider(SiteSpider):
         self.fetch_terms = fetch_terms
         self.allowed_domains = [urlsplit(self.site_url).hostname or ""]
         self.api_root: str | None = None
+        self.pages_read = 0
 
     # --- discovery --------------------------------------------------------------------------
 
@@ -76,6 +78,9 @@ class WordPressSpider(SiteSpider):
     def parse_site(self, response: Response) -> Iterator[Any]:
         for value in response.headers.getlist(b"Link"):
             root = wp.api_link(value.decode("latin-1"), response.url)
+            if root and not same_origin(root, self.site_url):
+                self.logger.warning("API link to another site ignored: %s", root)
+                root = None
             if root:
                 yield from self._begin(root)
                 return
@@ -178,26 +183,52 @@ class WordPressSpider(SiteSpider):
             yield from self._tie_changed(walk)
             return
         try:
-            posts = wp.parse_posts(body, walk.post_type)
-        except wp.BadResponse as e:
+            posts, rejects = records.parse_page(
+                body, walk.post_type, self.site_url, self.link_hosts
+            )
+        except records.Rejected as e:
             self.fail(f"{e} at {response.url}")
+        self.pages_read += 1
+        budget = self.crawler.settings.getint("WP_DIGEST_MAX_PAGES")
+        if self.pages_read > budget:
+            self.fail(
+                f"stopped after {budget} pages, the crawl's budget ([crawl] max_pages); "
+                "what was read is saved and the next crawl goes on from there"
+            )
         total = int_header(response, b"X-WP-Total")
+        full = len(body) >= wp.PER_PAGE
         if walk.tie:
-            yield from self._tie_page(walk, posts, total, response)
+            yield from self._tie_page(walk, posts, rejects, total, response, full)
         else:
-            yield from self._main_page(walk, posts, total, response)
+            yield from self._main_page(walk, posts, rejects, total, response, full)
 
     def _main_page(
-        self, walk: Walk, posts: list[dict[str, Any]], total: int | None, response: Response
+        self,
+        walk: Walk,
+        posts: list[dict[str, Any]],
+        rejects: list[dict[str, Any]],
+        total: int | None,
+        response: Response,
+        full: bool,
     ) -> Iterator[Any]:
         key = walk.field + "_gmt"
         stamps = [p[key] for p in posts]
         item = PageItem(self.source, walk.post_type, posts, total=total, cursor_field=walk.field)
-        if len(posts) < wp.PER_PAGE:
+        item.rejects = rejects
+        if walk.lower and any(stamp <= walk.lower for stamp in stamps):
+            # Every page must move the keyset on: a server that ignores the bound (or serves
+            # one page again and again) would otherwise keep the crawl going for ever.
+            bound = "modified_after" if walk.field == "modified" else "after"
+            self.fail(
+                f"the server ignores {bound} (posts at or before {walk.lower}) at {response.url}"
+            )
+        if not full:
             item.cursor = self._cursor(walk, max(stamps) if stamps else None, response)
             yield item
             yield from self._end(walk)
             return
+        if not stamps:
+            self.fail(f"a full page without one valid post at {response.url}")
         newest, oldest = max(stamps), min(stamps)
         if oldest < newest:
             lower = wp.shift(newest, -1)
@@ -209,16 +240,24 @@ class WordPressSpider(SiteSpider):
             yield self._page_request(replace(walk, tie=newest, page=1))
 
     def _tie_page(
-        self, walk: Walk, posts: list[dict[str, Any]], total: int | None, response: Response
+        self,
+        walk: Walk,
+        posts: list[dict[str, Any]],
+        rejects: list[dict[str, Any]],
+        total: int | None,
+        response: Response,
+        full: bool,
     ) -> Iterator[Any]:
         if total is None:
             self.fail(f"no X-WP-Total header at {response.url}")
-        yield PageItem(self.source, walk.post_type, posts, cursor_field=walk.field)
+        item = PageItem(self.source, walk.post_type, posts, cursor_field=walk.field)
+        item.rejects = rejects
+        yield item
         if walk.tie_total is not None and total != walk.tie_total:
             yield from self._tie_changed(walk)
             return
         pages = int_header(response, b"X-WP-TotalPages") or 1
-        if walk.page < pages and posts:
+        if walk.page < pages and full:
             yield self._page_request(replace(walk, page=walk.page + 1, tie_total=total))
             return
         # The second is complete: move the cursor to it and carry on after it.

@@ -14,6 +14,8 @@ from digest import config, store
 from digest.cli import cli
 
 POSTS = "wp/v2/posts"
+# The test posts link to these hosts, not to the loopback address they are served from.
+LINK_HOSTS = 'link_hosts = ["example.org", "sample.wp-digest.invalid"]'
 FAST_CRAWL = """
 [crawl]
 requests_per_second = 1000
@@ -67,7 +69,7 @@ def write_config(tmp_path: Path, sites: dict[str, str], extra: str = "") -> Path
     path = tmp_path / "wp-digest.toml"
     body = 'timezone = "Asia/Kolkata"\ndatabase = "state.db"\n'
     for name, url in sites.items():
-        body += f'\n[[source]]\nname = "{name}"\nurl = "{url}"\n'
+        body += f'\n[[source]]\nname = "{name}"\nurl = "{url}"\n{LINK_HOSTS}\n'
     path.write_text(body + FAST_CRAWL + extra, encoding="utf-8")
     return path
 

@@ -36,6 +36,7 @@ class Source:
     post_types: tuple[str, ...] = ("posts",)
     categories: tuple[int, ...] = ()
     classify: Rules = field(default_factory=Rules)
+    link_hosts: tuple[str, ...] = ()  # hosts besides the site's own that posts may link to
 
 
 def source_from_dict(data: dict[str, Any]) -> Source:
@@ -46,6 +47,7 @@ def source_from_dict(data: dict[str, Any]) -> Source:
         url=data["url"],
         post_types=tuple(data.get("post_types") or Source.post_types),
         categories=tuple(data.get("categories") or ()),
+        link_hosts=tuple(data.get("link_hosts") or ()),
         classify=Rules(
             subjects=tuple((k, p) for k, p in rules.get("subjects", ())),
             categories=tuple((int(k), p) for k, p in rules.get("categories", ())),
@@ -62,6 +64,8 @@ class CrawlSettings:
     backoff: float = 2.0
     max_response_mb: int = 32
     obey_robots: bool = True
+    max_pages: int = 10_000  # pages of posts per source and crawl: a crawl always ends
+    max_minutes: float = 120.0  # and so does a crawl that a slow server drags out
 
 
 @dataclass(frozen=True)

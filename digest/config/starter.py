@@ -68,6 +68,8 @@ retries = {_toml(c.retries)}                   # on 429, 5xx and timeouts, with 
 backoff = {_toml(c.backoff)}                   # seconds before the first retry; doubles each time
 max_response_mb = {_toml(c.max_response_mb)}          # larger responses are refused
 obey_robots = {_toml(c.obey_robots)}            # honour the site's robots.txt
+max_pages = {_toml(c.max_pages)}            # a crawl of one source stops after this many pages
+max_minutes = {_toml(c.max_minutes)}            # ... or after this long; the next one goes on
 
 [digest]
 title = {_toml(d.title)}

@@ -40,7 +40,7 @@ from digest.papers import PAPERS
 
 def _source(raw: Any, index: int, file: str) -> Source:
     t = Table(raw, f"source[{index}]", file)
-    t.expect("name", "url", "post_types", "categories", "classify")
+    t.expect("name", "url", "post_types", "categories", "classify", "link_hosts")
     name = t.get("name", str, None)
     if not name:
         raise t.err("name", "every [[source]] needs a name; it is missing")
@@ -56,6 +56,7 @@ def _source(raw: Any, index: int, file: str) -> Source:
         url=url,
         post_types=t.str_list("post_types", Source.post_types),
         categories=tuple(categories),
+        link_hosts=tuple(h.lower() for h in t.get("link_hosts", list, []) if isinstance(h, str)),
         classify=_rules(t.get("classify", dict, {}), f"source {name!r}.classify", file),
     )
     t.done()
@@ -97,6 +98,8 @@ def _crawl(raw: Any, file: str) -> CrawlSettings:
         backoff=float(t.get("backoff", (int, float), d.backoff)),
         max_response_mb=int(t.number("max_response_mb", d.max_response_mb)),
         obey_robots=t.get("obey_robots", bool, d.obey_robots),
+        max_pages=int(t.number("max_pages", d.max_pages)),
+        max_minutes=t.number("max_minutes", d.max_minutes),
     )
     t.done()
     return settings

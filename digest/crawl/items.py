@@ -21,6 +21,7 @@ class PageItem:
     cursor: str | None = None
     total: int | None = None
     cursor_field: str = "modified"  # the walk the cursor belongs to: "modified" or "date"
+    rejects: list[dict[str, Any]] = field(default_factory=list)  # for the quarantine
 
 
 @dataclass

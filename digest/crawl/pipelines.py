@@ -81,6 +81,7 @@ class StorePipeline:
             post_type=item.post_type,
             cursor=item.cursor,
             cursor_field=item.cursor_field,
+            rejects=item.rejects,
             on_change=self.classify,
         )
         self.result += result
@@ -114,6 +115,12 @@ class StorePipeline:
             outcome = "failed"
         elif reason == "finished":
             outcome = "ok"
+        elif reason == "closespider_timeout":
+            outcome = "failed"
+            error = (
+                "stopped at the crawl's time budget ([crawl] max_minutes); what was read is "
+                "saved and the next crawl goes on from there"
+            )
         else:
             outcome = "interrupted"
             error = f"crawl stopped before the end ({reason})"
@@ -127,6 +134,7 @@ class StorePipeline:
             pages=self.pages,
             new_posts=self.result.new_posts,
             new_revisions=self.result.new_revisions,
+            rejected=self.result.rejected,
         )
         if self.bar is not None:
             self.bar.close()

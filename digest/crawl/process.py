@@ -34,6 +34,7 @@ class Outcome:
     new_revisions: int = 0
     pages: int = 0
     requests: int = 0
+    rejected: int = 0
 
     @property
     def ok(self) -> bool:
@@ -42,8 +43,9 @@ class Outcome:
     def line(self) -> str:
         if self.error:
             return f"{self.source}: {self.error}"
+        rejected = f", {self.rejected} rejected (see status)" if self.rejected else ""
         return (
-            f"{self.source}: {self.new_posts} new, {self.new_revisions} updated "
+            f"{self.source}: {self.new_posts} new, {self.new_revisions} updated{rejected} "
             f"({self.pages} pages, {self.requests} requests)"
         )
 
@@ -144,6 +146,7 @@ def _outcomes(config: Config, sources: list[Source], ids: list[int], code: int) 
                 new_revisions=row["new_revisions"] or 0,
                 pages=row["pages"] or 0,
                 requests=row["requests"] or 0,
+                rejected=row.get("rejected") or 0,
             )
     finally:
         db.close()

@@ -51,6 +51,8 @@ def build(crawl: CrawlSettings, database: str, *, progress: bool, verbosity: int
         "WP_DIGEST_BACKOFF": crawl.backoff,
         "WP_DIGEST_DB": database,
         "WP_DIGEST_PROGRESS": progress,
+        "WP_DIGEST_MAX_PAGES": crawl.max_pages,
+        "CLOSESPIDER_TIMEOUT": crawl.max_minutes * 60,
         # Failures are reported by the spider itself, in one line per source.
         "LOG_LEVEL": {0: "ERROR", 1: "INFO"}.get(
             verbosity, "DEBUG" if verbosity > 1 else "CRITICAL"

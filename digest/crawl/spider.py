@@ -22,6 +22,15 @@ from digest.crawl.responses import describe, server_time
 MAX_REDIRECTS = 5
 
 
+def same_origin(url: str, other: str) -> bool:
+    """Same scheme, host and port: where a site's links and redirects may take the crawler."""
+    a, b = urlsplit(url), urlsplit(other)
+    try:
+        return (a.scheme, a.hostname, a.port) == (b.scheme, b.hostname, b.port)
+    except ValueError:  # a port that is not a number
+        return False
+
+
 class SiteSpider(scrapy.Spider):
     def __init__(self, **kwargs: Any):
         super().__init__(**kwargs)
@@ -48,7 +57,7 @@ class SiteSpider(scrapy.Spider):
         location = response.headers.get(b"Location")
         if 300 <= response.status < 400 and location:
             target = urljoin(response.url, location.decode("latin-1"))
-            if urlsplit(target).hostname != urlsplit(response.url).hostname:
+            if not same_origin(target, response.url):
                 self.fail(f"redirected to another host, not followed: {response.url} -> {target}")
             if hops >= MAX_REDIRECTS:
                 self.fail(f"too many redirects from {response.url}")

@@ -16,7 +16,7 @@ from digest import crawl, periods, store
 from digest.config import Config, MailSettings, Source, Subscriber
 from digest.mail import deliver
 from digest.render import publish
-from digest.sample.site import WordPressServer, load_sample
+from digest.sample.site import SAMPLE_HOST, WordPressServer, load_sample
 from digest.store import queries
 
 DEMO_READER = "reader@example.org"
@@ -34,7 +34,7 @@ def run(base: Config, out: Path) -> list[str]:
             base,
             path=None,
             database=database,
-            sources=(Source(name="sample", url=site.url),),
+            sources=(Source(name="sample", url=site.url, link_hosts=(SAMPLE_HOST,)),),
             crawl=replace(base.crawl, requests_per_second=100.0),
             mail=MailSettings(
                 transport="outbox", sender="UPSC Digest <digest@example.org>", outbox=out / "outbox"

@@ -38,6 +38,9 @@ def load_sample() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     return posts, terms
 
 
+SAMPLE_HOST = "sample.wp-digest.invalid"  # where the bundled posts' links point
+
+
 def serve_sample(**options: Any) -> WordPressServer:
     """The bundled sample site, ready to serve: `with serve_sample() as site: site.url`."""
     posts, categories = load_sample()

@@ -108,11 +108,13 @@ class SaveResult:
     new_posts: int = 0
     new_revisions: int = 0
     touched: int = 0
+    rejected: int = 0
 
     def __iadd__(self, other: SaveResult) -> SaveResult:
         self.new_posts += other.new_posts
         self.new_revisions += other.new_revisions
         self.touched += other.touched
+        self.rejected += other.rejected
         return self
 
 
@@ -127,6 +129,7 @@ def save_page(
     post_type: str | None = None,
     cursor: str | None = None,
     cursor_field: str = "modified",
+    rejects: Iterable[dict[str, Any]] = (),
     on_change: PostHook | None = None,
 ) -> SaveResult:
     """Save one page of crawled posts and (optionally) its cursor move, in one transaction.
@@ -141,6 +144,9 @@ def save_page(
     with transaction(db):
         for post in posts:
             result += _save_post(db, source, post, stamp, on_change)
+        for reject in rejects:  # the quarantine, in the same transaction as the page
+            insert_row(db, "rejects", {"source": source, **reject, "seen_at": stamp})
+            result.rejected += not reject["kept"]
         if cursor is not None and post_type is not None:
             column = CURSOR_COLUMNS[cursor_field]
             db.execute(

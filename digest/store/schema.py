@@ -12,7 +12,7 @@ import sqlite_utils
 
 from digest.store.db import transaction
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def _migrate_1(db: sqlite_utils.Database) -> None:
@@ -165,12 +165,34 @@ def _migrate_5(db: sqlite_utils.Database) -> None:
         db["cursors"].add_column("published", str)
 
 
+def _migrate_6(db: sqlite_utils.Database) -> None:
+    """The quarantine: posts a site sent that could not be stored (and posts stored with a
+    replaced link), with the reason and a bounded excerpt, so nothing is lost silently."""
+    db["rejects"].create(
+        {
+            "id": int,
+            "source": str,
+            "post_id": int,
+            "reason": str,
+            "excerpt": str,
+            "kept": int,  # 1: stored, with a fix; 0: not stored
+            "seen_at": str,
+        },
+        pk="id",
+        if_not_exists=True,
+    )
+    db["rejects"].create_index(["source", "seen_at"], if_not_exists=True)
+    if "rejected" not in db["crawls"].columns_dict:
+        db["crawls"].add_column("rejected", int)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migrate_1,
     _migrate_2,
     _migrate_3,
     _migrate_4,
     _migrate_5,
+    _migrate_6,
 ]
 
 

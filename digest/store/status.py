@@ -57,6 +57,7 @@ def sources(db: Database) -> list[dict[str, Any]]:
                 "last_crawl": last_crawl,
                 "cursors": get_cursors(db, name),
                 "published_cursors": get_cursors(db, name, "date"),
+                "rejects": rejects(db, name),
             }
         )
     return out
@@ -85,6 +86,12 @@ def lines(report: dict[str, Any]) -> list[str]:
             if last["error"]:
                 out.append(f"  error: {last['error']}")
         out += cursor_lines(src["cursors"], src["published_cursors"])
+        if src["rejects"]["rejected"] or src["rejects"]["fixed"]:
+            r = src["rejects"]
+            out.append(
+                f"  quarantine: {r['rejected']} posts not stored, {r['fixed']} stored with a "
+                f"fix; last: {r['last']}"
+            )
     for sub in report["subscribers"]:
         last = sub["last_sent"]
         sent = f"last sent {last['label']} at {last['sent_at']} UTC" if last else "nothing sent yet"
@@ -114,3 +121,20 @@ def cursor_lines(modified: dict[str, str], published: dict[str, str]) -> list[st
 
 def cursors(db: Database, source: str) -> list[str]:
     return cursor_lines(get_cursors(db, source), get_cursors(db, source, "date"))
+
+
+def rejects(db: Database, source: str) -> dict[str, Any]:
+    """What the quarantine holds for a source: counts, and the latest reason."""
+    counts = dict(
+        db.execute(
+            "SELECT kept, count(*) FROM rejects WHERE source = ? GROUP BY kept", [source]
+        ).fetchall()
+    )
+    last = db.execute(
+        "SELECT reason FROM rejects WHERE source = ? ORDER BY id DESC LIMIT 1", [source]
+    ).fetchone()
+    return {
+        "rejected": counts.get(0, 0),
+        "fixed": counts.get(1, 0),
+        "last": last[0] if last else None,
+    }

@@ -1,0 +1,171 @@
+"""The one boundary for what a site sends: a REST post object in, a checked record out.
+
+Everything a WordPress site sends is hostile until it passes here. Types and ranges are
+checked (positive integer IDs, dates with their offsets within a sane window, lists of term
+IDs); text loses C0/C1 control characters (but tab and newline), bidi overrides and lone
+surrogates; sizes are bounded; the link must be an http(s) URL on the source's own host, or
+the post gets the site's `?p=ID` address instead. A post that cannot be made valid is
+rejected with a reason and a bounded excerpt of what came, for the quarantine table: the
+rest of its page is saved as usual.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from digest.clock import STAMP
+
+MAX_TITLE = 1_000  # characters; longer titles are cut
+MAX_CONTENT = 2_000_000  # characters of HTML; a longer post is rejected (no mail could hold it)
+EXCERPT = 500  # characters of the raw object kept with a rejected post
+EARLIEST, LATEST = datetime(1995, 1, 1), datetime(2100, 1, 1)
+# C0 and C1 controls except tab and newline; bidi embeddings, overrides and isolates.
+UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+class Rejected(ValueError):
+    """This post cannot be stored; the message says why."""
+
+
+def clean_text(value: str) -> str:
+    """Text with unsafe characters removed and lone surrogates replaced."""
+    return UNSAFE.sub("", SURROGATE.sub("\ufffd", value))
+
+
+def parse_time(value: Any, what: str) -> str:
+    """A WordPress timestamp (GMT, or with an offset) as a UTC stamp, within the window."""
+    if not isinstance(value, str):
+        raise Rejected(f"{what} is not a date-time: {_show(value)}")
+    text = value.strip().replace(" ", "T")
+    if text.endswith("Z"):
+        text = text[:-1]
+    try:
+        parsed = datetime.fromisoformat(text)
+        if parsed.tzinfo is not None:
+            parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+    except (ValueError, OverflowError):
+        raise Rejected(f"{what} is not a date-time: {_show(value)}") from None
+    if not EARLIEST <= parsed < LATEST:
+        raise Rejected(f"{what} is out of range: {_show(value)}")
+    return parsed.strftime(STAMP)
+
+
+def _rendered(obj: dict[str, Any], key: str) -> str:
+    value = obj.get(key)
+    if isinstance(value, dict):
+        value = value.get("rendered")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise Rejected(f"{key} is not text")
+    return clean_text(value)
+
+
+def _ids(obj: dict[str, Any], key: str) -> list[int]:
+    value = obj.get(key) or []
+    if not isinstance(value, list) or not all(
+        isinstance(v, int) and not isinstance(v, bool) and 0 < v < 2**53 for v in value
+    ):
+        raise Rejected(f"{key} is not a list of term IDs")
+    return value
+
+
+def safe_link(
+    value: Any, site_url: str, post_id: int, hosts: tuple[str, ...] = ()
+) -> tuple[str, str | None]:
+    """(link, problem): the post's own link if it is an http(s) URL on the site's host (or
+    one of `hosts`), else the site's `?p=ID` address and why the link was not used."""
+    fallback = f"{site_url.split('?', 1)[0]}?p={post_id}"
+    if not isinstance(value, str) or not value:
+        return fallback, "no link"
+    if UNSAFE.search(value) or any(c.isspace() for c in value):
+        return fallback, f"link has spaces or control characters: {_show(value)}"
+    try:
+        parts, site = urlsplit(value), urlsplit(site_url)
+        host = (parts.hostname or "").removeprefix("www.")
+        same = host == (site.hostname or "").removeprefix("www.") or parts.hostname in hosts
+    except ValueError:
+        return fallback, f"link is not a URL: {_show(value)}"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return fallback, f"link is not an absolute http(s) URL: {_show(value)}"
+    if not same:
+        return fallback, f"link points to another host: {_show(value)}"
+    return value, None
+
+
+def parse_post(
+    obj: Any, post_type: str, site_url: str, hosts: tuple[str, ...] = ()
+) -> tuple[dict[str, Any], str | None]:
+    """One REST post object as the store's record, and a problem worth recording (a
+    replaced link), or raise Rejected."""
+    if not isinstance(obj, dict):
+        raise Rejected(f"expected a post object, got {type(obj).__name__}")
+    post_id = obj.get("id")
+    if not isinstance(post_id, int) or isinstance(post_id, bool) or not 0 < post_id < 2**53:
+        raise Rejected(f"post has no valid id: {_show(post_id)}")
+    try:
+        content = _rendered(obj, "content")
+        if len(content) > MAX_CONTENT:
+            raise Rejected(f"content is {len(content):,} characters, over {MAX_CONTENT:,}")
+        history = obj.get("_links")
+        history = history.get("version-history") if isinstance(history, dict) else None
+        first = history[0] if isinstance(history, list) and history else None
+        count = first.get("count") if isinstance(first, dict) else None
+        link, problem = safe_link(obj.get("link"), site_url, post_id, hosts)
+        slug = obj.get("slug")
+        record = {
+            "post_id": post_id,
+            "post_type": post_type,
+            "title": _rendered(obj, "title")[:MAX_TITLE],
+            "content": content,
+            "excerpt": _rendered(obj, "excerpt")[:MAX_CONTENT],
+            "link": link,
+            "slug": clean_text(slug)[:200] if isinstance(slug, str) else None,
+            "date_gmt": parse_time(obj.get("date_gmt"), "date_gmt"),
+            "modified_gmt": parse_time(obj.get("modified_gmt"), "modified_gmt"),
+            "categories": _ids(obj, "categories"),
+            "tags": _ids(obj, "tags"),
+            "version_count": count if isinstance(count, int) and count >= 0 else None,
+        }
+    except Rejected as e:
+        raise Rejected(f"post {post_id}: {e}") from None
+    return record, (f"post {post_id}: {problem}" if problem else None)
+
+
+def parse_page(
+    data: Any, post_type: str, site_url: str, hosts: tuple[str, ...] = ()
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """A page of the posts collection: (records, rejects). A rejected post becomes a row for
+    the quarantine: post ID where known, the reason, a bounded excerpt of what came; a post
+    kept with a replaced link is recorded there too, marked kept."""
+    if not isinstance(data, list):
+        raise Rejected(f"expected a JSON list of posts, got {type(data).__name__}")
+    records, rejects = [], []
+    for obj in data:
+        post_id = obj.get("id") if isinstance(obj, dict) else None
+        post_id = post_id if isinstance(post_id, int) and not isinstance(post_id, bool) else None
+        try:
+            record, problem = parse_post(obj, post_type, site_url, hosts)
+        except Rejected as e:
+            rejects.append(_reject(post_id, str(e), obj, kept=False))
+            continue
+        records.append(record)
+        if problem:
+            rejects.append(_reject(post_id, problem, obj, kept=True))
+    return records, rejects
+
+
+def _reject(post_id: int | None, reason: str, obj: Any, *, kept: bool) -> dict[str, Any]:
+    raw = json.dumps(obj, ensure_ascii=True, default=str)[:EXCERPT]
+    return {"post_id": post_id, "reason": clean_text(reason)[:500], "excerpt": raw, "kept": kept}
+
+
+def _show(value: Any) -> str:
+    """A value from the site, fit for one line of a message: bounded, no controls."""
+    text = clean_text(repr(value))
+    return text if len(text) <= 80 else text[:77] + "..."
