@@ -17,6 +17,7 @@ import click
 
 from digest import __version__, clock, config, crawl, logs, store
 from digest.errors import ConfigError
+from digest.text import printable
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -55,14 +56,15 @@ class State:
 
 
 def fail(message: str, code: int = 1) -> None:
-    click.echo(f"error: {message}", err=True)
+    click.echo(f"error: {printable(message)}", err=True)
     sys.exit(code)
 
 
 def say(state: State, line: str) -> None:
-    """A line of normal output; -q keeps it quiet."""
+    """A line of normal output; -q keeps it quiet. Lines can carry what sites sent (titles,
+    error bodies), so they are made printable first."""
     if state.verbosity >= 0:
-        click.echo(line)
+        click.echo(printable(line))
 
 
 def report(state: State, lines: list[tuple[str, bool]]) -> bool:
@@ -71,7 +73,7 @@ def report(state: State, lines: list[tuple[str, bool]]) -> bool:
         if ok:
             say(state, line)
         else:
-            click.echo(f"error: {line}", err=True)
+            click.echo(f"error: {printable(line)}", err=True)
     return all(ok for _, ok in lines)
 
 
@@ -224,7 +226,7 @@ def status(state: State, as_json: bool) -> None:
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
         return
     for line in status_report.lines(report):
-        click.echo(line)
+        click.echo(printable(line))
 
 
 @cli.command("digest")

@@ -8,8 +8,17 @@ import sys
 from datetime import UTC, datetime
 
 from digest.clock import STAMP
+from digest.text import printable
 
 STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
+
+
+class TextFormatter(logging.Formatter):
+    """Log lines for people: what a site sent (in a message) cannot move the cursor or
+    paint the terminal; tracebacks (from -vv debugging) are kept as they are."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's name
+        return printable(super().formatMessage(record), limit=4000)
 
 
 class JsonFormatter(logging.Formatter):
@@ -32,7 +41,7 @@ def setup(verbosity: int, fmt: str = "text") -> None:
     if fmt == "json":
         handler.setFormatter(JsonFormatter())
     else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        handler.setFormatter(TextFormatter("%(asctime)s %(levelname)s %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(

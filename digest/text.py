@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from urllib.parse import urljoin, urlsplit
 
 import nh3
 
@@ -30,15 +31,39 @@ BLOCK_TAGS = re.compile(
     re.IGNORECASE,
 )
 TAGS = re.compile(r"<[^>]*>")
+TERMINAL_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]+")
 # Excerpt lines that only introduce the news, not worth a reader's first 280 characters.
 LEAD_INS = {"context", "in news", "about", "news", "why in news?", "why in news"}
 
 
+def safe_url(url: object, base: str | None = None) -> str | None:
+    """The one URL policy for every href and src wp-digest writes (HTML and text digests,
+    archive, feed, monthly book, mail): an absolute http(s) URL with no spaces or control
+    characters, relative ones resolved against `base` (itself checked); anything else is
+    None. Never raises."""
+    try:
+        if not isinstance(url, str) or not url or TERMINAL_UNSAFE.search(url):
+            return None
+        if any(c.isspace() for c in url):
+            return None
+        if base is not None:
+            checked = safe_url(base)
+            url = urljoin(checked, url) if checked else url
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            return None
+        return url
+    except ValueError:
+        return None
+
+
 def clean_html(markup: str, base_url: str | None, *, images: bool = False) -> str:
-    """Sanitise a post's HTML; relative links resolve against the post's own URL."""
+    """Sanitise a post's HTML; relative links resolve against the post's own URL (when that
+    passes `safe_url`; otherwise relative links are removed)."""
     tags = ALLOWED_TAGS | {"img"} if images else ALLOWED_TAGS
     attributes = ATTRIBUTES | IMAGE_ATTRIBUTES if images else ATTRIBUTES
-    relative = ("rewrite_with_base", base_url) if base_url else "deny"
+    base = safe_url(base_url)
+    relative = ("rewrite_with_base", base) if base else "deny"
     return nh3.clean(
         markup or "",
         tags=tags,
@@ -77,3 +102,10 @@ def excerpt(content: str, limit: int = 280, skip: Callable[[str], bool] | None =
             words.append(word)
             length += len(word) + 1
     return " ".join(words)
+
+
+def printable(text: str, limit: int = 1000) -> str:
+    """One line for a terminal or a log: control and escape characters (a site's title or
+    error body may carry them) become a space, and the line is bounded."""
+    line = " ".join(TERMINAL_UNSAFE.sub(" ", text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"

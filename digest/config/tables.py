@@ -27,6 +27,7 @@ from digest.config.table import Table
 from digest.config.values import (
     EMAIL,
     LOOPBACK,
+    check_text,
     check_timezone,
     check_url,
     parse_clock,
@@ -116,7 +117,7 @@ def _digest(raw: Any, file: str, base: Path, state: Path) -> DigestSettings:
         raise t.err("templates", f"no such folder: {folder}")
     base_url = t.parsed("base_url", lambda v: check_url(v) if v else "", d.base_url)
     settings = DigestSettings(
-        title=t.get("title", str, d.title),
+        title=t.parsed("title", check_text, d.title),
         content=content,
         images=t.get("images", bool, d.images),
         templates=folder,

@@ -12,7 +12,21 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from digest.config.model import WEEKDAYS, Source
 
 LOOPBACK = ("localhost", "127.0.0.1", "::1")
-EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.?[^@\s<>]*$")
+# An address as mail servers take it (no DNS lookup): a dot-atom local part (no slashes, no
+# quotes) and a domain of letters, digits and hyphens; nothing a file name or header could
+# be forged with.
+EMAIL = re.compile(
+    r"^[A-Za-z0-9!#$%&'*+=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+=?^_`{|}~-]+)*"
+    r"@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$"
+)
+CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def check_text(text: str) -> str:
+    """One line of text for titles and headers: no control or bidi characters."""
+    if CONTROLS.search(text):
+        raise ValueError(f"control characters are not allowed: {text!r}")
+    return text
 
 
 def check_url(url: str) -> str:

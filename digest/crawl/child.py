@@ -7,9 +7,11 @@ the id of each `crawls` row it wrote, one JSON line each. The spider is loaded b
 
 from __future__ import annotations
 
+import ctypes
 import json
 import logging
 import os
+import signal
 import sys
 
 from digest import store
@@ -17,8 +19,21 @@ from digest.config import CrawlSettings
 from digest.store import posts
 
 
+def die_with_parent() -> None:
+    """Linux: when the process that started us dies, even by SIGKILL, we get SIGTERM (a
+    graceful stop after the page in hand) instead of crawling on, orphaned."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if str(os.getppid()) != os.environ.get("WP_DIGEST_PARENT", str(os.getppid())):
+        os.kill(os.getpid(), signal.SIGTERM)  # the parent died before we asked
+
+
 def main() -> int:
     """Run every source's spider in one reactor; print the crawl ids written."""
+    die_with_parent()
     from scrapy.crawler import CrawlerProcess
 
     from digest.crawl import settings as crawl_settings

@@ -96,13 +96,14 @@ def run(
     if since or until:
         job["mode"] = "range"
         job["after"], job["before"] = range_bounds(since, until, config.tz)
-    store.open_db(config.database).close()  # create/migrate once, before any child writes
+    with store.session(config.database) as db:  # create/migrate once, before any child writes
+        crawls.mark_abandoned(db)
     proc = subprocess.Popen(
         [sys.executable, "-m", "digest.crawl.child"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", "WP_DIGEST_PARENT": str(os.getpid())},
     )
     ACTIVE.add(proc)
     # The child's progress and log lines go to our stderr as they come (whatever that is now).

@@ -45,6 +45,8 @@ class Outcome:
     def line(self) -> str:
         counts = ", ".join(f"{p} {n}" for p, n in self.counts)
         what = f"{self.label}, {self.posts} posts" + (f" ({counts})" if counts else "")
+        if self.label is None:
+            return f"{self.subscriber}: {self.status}: {self.error}"
         if self.status == "nothing":
             return f"{self.subscriber}: nothing new" + (f" ({self.error})" if self.error else "")
         if self.error:
@@ -113,7 +115,12 @@ class Sender:
 
     def attempt(self, delivery_id: int, sub: Subscriber, period: periods.Period, rows) -> Outcome:
         row = ledger.get(self.db, delivery_id)
-        view, msg = self.message(sub.email, period, rows, row["message_id"])
+        try:
+            view, msg = self.message(sub.email, period, rows, row["message_id"])
+        except Exception as e:  # noqa: BLE001 - one digest that cannot be made stops no other
+            outcome = Outcome(sub.email, period.label, "failed", len(rows))
+            problem = f"could not make the digest: {type(e).__name__}: {e}"
+            return self._failed(outcome, delivery_id, problem[:500], permanent=True)
         outcome = Outcome(sub.email, period.label, "sent", view.total, view.counts)
         try:
             if self.broken:
@@ -232,7 +239,11 @@ def send_due(
             if stop is not None and stop.is_set():
                 break  # shutting down: the rest go out on the next run
             if period is None or sub.period == period:
-                outcomes += sender.subscriber(sub)
+                try:
+                    outcomes += sender.subscriber(sub)
+                except Exception as e:  # noqa: BLE001 - recorded, reported; the others go on
+                    problem = f"{type(e).__name__}: {e}"[:500]
+                    outcomes.append(Outcome(sub.email, None, "failed", error=problem))
     return outcomes
 
 

@@ -9,6 +9,7 @@ an exception or a log line.
 from __future__ import annotations
 
 import hashlib
+import re
 import smtplib
 import socket
 import ssl
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from digest.config import MailSettings
 from digest.errors import ConfigError
-from digest.files import atomic_write
+from digest.files import atomic_write, make_folder
 
 
 class TemporaryFailure(Exception):
@@ -47,10 +48,13 @@ class OutboxTransport:
 
     def send(self, msg: EmailMessage) -> None:
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            make_folder(self.folder)
             key = hashlib.sha256(str(msg["Message-ID"]).encode()).hexdigest()[:12]
-            rcpt = parseaddr(str(msg["To"]))[1].replace("@", "_at_")
-            atomic_write(self.folder / f"{rcpt}-{key}.eml", msg.as_bytes())
+            # The file name never takes a path from the address: letters, digits, . - _ only.
+            rcpt = re.sub(
+                r"[^A-Za-z0-9._-]", "_", parseaddr(str(msg["To"]))[1].replace("@", "_at_")
+            )
+            atomic_write(self.folder / f"{rcpt.strip('.')[:80]}-{key}.eml", msg.as_bytes(), 0o600)
         except OSError as e:
             raise TemporaryFailure(f"cannot write to outbox {self.folder}: {e.strerror}") from None
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from digest.config import DigestSettings
 from digest.periods import Period
-from digest.render import fonts
+from digest.render import fetch, fonts
 from digest.render.jinja import Renderer
 from digest.render.view import DigestView
 from digest.render.view import build as build_view
@@ -33,10 +33,6 @@ PART_POSTS = 100  # posts laid out at a time: WeasyPrint holds a whole document 
 NO_FOOTER = "\n@page { @bottom-center { content: none; } }\n"
 # A part's first page is not the book's: it keeps the running header.
 PART_CSS = NO_FOOTER + "@page :first { @top-center { content: string(paper); } }\n"
-
-
-def _refuse(url: str, *args: Any, **kwargs: Any) -> dict:
-    raise ValueError(f"not fetched: {url}")
 
 
 def build(rows: list[dict], period: Period, settings: DigestSettings) -> DigestView:
@@ -99,9 +95,12 @@ def pdf(view: DigestView, renderer: Renderer) -> bytes:
     )
     env = renderer.html_env
     css = renderer.asset("monthly.css")
-    kwargs: dict[str, Any] = {"base_url": str(resources.files("digest.templates"))}
-    if not settings.images:
-        kwargs["url_fetcher"] = _refuse
+    # Relative URLs in a post were made absolute on its own link (or removed) when it was
+    # sanitised; the base here only serves the bundled stylesheet's own references.
+    kwargs: dict[str, Any] = {
+        "base_url": str(resources.files("digest.templates")),
+        "url_fetcher": fetch.fetcher(settings.images),
+    }
 
     def layout(template: str, extra_css: str = NO_FOOTER, **context: Any) -> Any:
         page = env.get_template(template).render(d=view, css=css + extra_css, **context)

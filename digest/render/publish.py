@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from digest.config import DigestSettings
-from digest.files import atomic_write
+from digest.files import atomic_write, make_folder
 from digest.periods import Period
 from digest.render import archive, monthly
 from digest.render.jinja import Renderer
@@ -48,7 +48,7 @@ def write(
     """Write the digest's files (rendered now unless given) as DIR/<label>.<suffix>, each
     atomically, then refresh the folder's index.html and feed.xml."""
     files = files if files is not None else render_files(view, renderer)
-    out.mkdir(parents=True, exist_ok=True)
+    make_folder(out)
     paths = [atomic_write(out / f"{view.label}{suffix}", body) for suffix, body in files.items()]
     archive.record(view, renderer, out, paths, now=now)
     return paths

@@ -16,7 +16,7 @@ from digest.classify import is_marker
 from digest.config import DigestSettings
 from digest.papers import PAPER_TITLES, paper_rank
 from digest.periods import Period, local_time
-from digest.text import clean_html, excerpt, plain
+from digest.text import clean_html, excerpt, plain, safe_url
 
 
 @dataclass
@@ -97,7 +97,7 @@ def build(
     for row in rows:
         papers = row["papers"] or ["Other"]
         first = papers[0]  # listed once, under its first paper
-        link = row["link"] or ""
+        link = safe_url(row["link"]) or ""  # an old row, or a database edited by hand
         when = local_time(row["date_gmt"], tz)
         full = settings.content == "full"
         by_paper.setdefault(first, []).append(

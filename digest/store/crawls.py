@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import Any
 
@@ -26,6 +27,7 @@ def start(
                 "range_since": since,
                 "range_until": until,
                 "started": clock.now_utc(),
+                "pid": os.getpid(),
                 "outcome": "running",
                 "requests": 0,
                 "pages": 0,
@@ -51,3 +53,28 @@ def rows(db: Database, ids: Iterable[int]) -> list[dict[str, Any]]:
 
 def last_incremental_start(db: Database) -> str | None:
     return db.execute("SELECT max(started) FROM crawls WHERE mode = 'incremental'").fetchone()[0]
+
+
+def mark_abandoned(db: Database) -> int:
+    """Crawls still `running` whose process is gone (killed with the machine, say) become
+    `interrupted`, so status tells the truth. Returns how many."""
+    dead = []
+    for crawl_id, pid in db.execute("SELECT id, pid FROM crawls WHERE outcome = 'running'"):
+        try:
+            if pid:
+                os.kill(pid, 0)
+                continue
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue  # alive, another user's
+        dead.append(crawl_id)
+    with db.conn:
+        for crawl_id in dead:
+            update_row(
+                db,
+                "crawls",
+                {"id": crawl_id},
+                {"outcome": "interrupted", "error": "the crawler process ended without a word"},
+            )
+    return len(dead)

@@ -184,6 +184,8 @@ def _migrate_6(db: sqlite_utils.Database) -> None:
     db["rejects"].create_index(["source", "seen_at"], if_not_exists=True)
     if "rejected" not in db["crawls"].columns_dict:
         db["crawls"].add_column("rejected", int)
+    if "pid" not in db["crawls"].columns_dict:  # the crawler process, to spot dead ones
+        db["crawls"].add_column("pid", int)
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
