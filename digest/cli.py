@@ -106,17 +106,10 @@ class Group(click.Group):
 )
 @click.version_option(__version__, prog_name="wp-digest")
 @click.pass_context
-def cli(
-    ctx: click.Context,
-    config_path: str | None,
-    db: str | None,
-    verbose: int,
-    quiet: bool,
-    log_format: str,
-):
+def cli(ctx: click.Context, config_path: str | None, db: str | None, **opts: Any) -> None:
     """Crawl WordPress current-affairs sites and mail digests grouped by UPSC syllabus paper."""
-    verbosity = -1 if quiet else verbose
-    logs.setup(verbosity, log_format)
+    verbosity = -1 if opts["quiet"] else opts["verbose"]
+    logs.setup(verbosity, opts["log_format"])
     ctx.obj = State(config_path, db, verbosity)
 
 

@@ -58,11 +58,19 @@ class Handler:
 
 
 class SmtpServer:
-    def __init__(self, *, tls: ssl.SSLContext | None = None, users: dict[str, str] | None = None):
+    def __init__(
+        self,
+        *,
+        tls: ssl.SSLContext | None = None,
+        users: dict[str, str] | None = None,
+        size_limit: int | None = None,
+    ):
         self.handler = Handler()
         self.port = free_port()
         self.users = users
-        kwargs = {}
+        kwargs: dict = {}
+        if size_limit:
+            kwargs.update(data_size_limit=size_limit)  # answers 552 above it
         if tls:
             kwargs.update(tls_context=tls, require_starttls=True)
         if users is not None:

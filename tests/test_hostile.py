@@ -7,6 +7,7 @@ from __future__ import annotations
 import http.server
 import json
 import os
+import shutil
 import signal
 import stat
 import subprocess
@@ -15,7 +16,7 @@ import threading
 import time
 
 import pytest
-from helpers import POSTS, many_posts, open_state, run, table, write_config
+from helpers import POSTS, make_post, many_posts, need, open_state, run, table, write_config
 
 from digest import config
 from digest.render import fetch
@@ -202,3 +203,76 @@ def test_crawler_child_dies_with_its_parent_and_the_row_is_marked(tmp_path):
         assert rows[0]["outcome"] in ("interrupted", "running")
         assert run(cfg, "crawl").exit_code == 0
         assert table(db, "crawls")[0]["outcome"] == "interrupted"
+
+
+def big_post_config(tmp_path, site, port, mail_extra=""):
+    extra = (
+        f'\n[digest]\ncontent = "full"\n\n[mail]\nhost = "127.0.0.1"\nport = {port}\n'
+        f'security = "none"\nfrom = "d@example.org"\n{mail_extra}\n'
+        '\n[[subscriber]]\nemail = "a@example.org"\n'
+    )
+    cfg = write_config(tmp_path, {"sample": site.url}, extra)
+    assert run(cfg, "crawl").exit_code == 0
+    db = open_state(cfg)
+    [post_id] = [r[0] for r in db.execute(
+        "SELECT post_id FROM posts WHERE date_gmt >= '2026-04-14T18:30' "
+        "AND date_gmt < '2026-04-15T18:30' LIMIT 1")]  # fmt: skip
+    huge = "<p>Syllabus: GS2/IR</p>" + "<p>" + "enormous " * 40_000 + "</p>"  # ~360 KB
+    db["posts"].update(("sample", post_id), {"content": huge})
+    db.conn.commit()
+    return cfg
+
+
+def test_a_digest_too_big_to_mail_goes_out_as_excerpts(tmp_path, site, smtp, monkeypatch):
+    monkeypatch.setenv("WP_DIGEST_NOW", "2026-04-16T07:05:00+05:30")
+    cfg = big_post_config(tmp_path, site, smtp.port, "max_message_mb = 0.1")
+    result = run(cfg, "send")
+    assert result.exit_code == 0 and ": sent" in result.stdout, result.output
+    [msg] = smtp.messages
+    assert len(msg.as_bytes()) < 0.1 * 1024 * 1024
+    assert "too large to mail whole" in msg.get_body(("plain",)).get_content()
+
+
+def test_a_552_is_retried_small(tmp_path, site, monkeypatch):
+    from smtp_server import SmtpServer
+
+    monkeypatch.setenv("WP_DIGEST_NOW", "2026-04-16T07:05:00+05:30")
+    server = SmtpServer(size_limit=100_000).start()
+    try:
+        cfg = big_post_config(tmp_path, site, server.port)
+        result = run(cfg, "send")
+        assert result.exit_code == 0 and ": sent" in result.stdout, result.output
+        [msg] = server.messages
+        assert "too large to mail whole" in msg.get_body(("plain",)).get_content()
+        assert [d["status"] for d in table(open_state(cfg), "deliveries")] == ["sent"]
+    finally:
+        server.stop()
+
+
+def test_a_full_disk_ends_a_crawl_with_one_line(tmp_path):
+    """The state folder on a 400 KB file system, a site with megabytes of posts: the crawl
+    ends with one line naming the problem, and no traceback."""
+    unshare = shutil.which("unshare")
+    need("unshare", bool(unshare), "apt-get install util-linux")
+    state = tmp_path / "state"
+    state.mkdir()
+    posts = [make_post(i, f"2026-04-01T00:{i // 60:02d}:{i % 60:02d}",
+                       content={"rendered": "<p>Syllabus: GS2/IR</p><p>" + "x" * 20_000 + "</p>"})
+             for i in range(1, 301)]  # fmt: skip
+    with WordPressServer(posts) as site:
+        cfg = write_config(tmp_path, {"wp": site.url})
+        cfg.write_text(f'state_dir = "{state}"\n' + cfg.read_text())
+        script = (
+            f"mount -t tmpfs -o size=400k tmpfs {state} && "
+            f"exec {sys.executable} -m digest --config {cfg} crawl"
+        )
+        result = subprocess.run(
+            [unshare, "--user", "--map-root-user", "--mount", "sh", "-c", script],  # type: ignore[list-item]
+            capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+    if "mount:" in result.stderr:
+        pytest.skip(f"cannot mount a small file system here: {result.stderr.strip()}")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("error: ") and "full" in line, line

@@ -94,6 +94,7 @@ class MailSettings:
     ca_file: Path | None = None
     timeout: float = 60.0
     list_id: str | None = None
+    max_message_mb: float = 15.0  # a bigger digest goes out with excerpts, well under 25 MB
 
     def password(self) -> str | None:
         """Read when needed, from the environment only; never stored in the config object."""

@@ -95,6 +95,7 @@ attachment_max_mb = {_toml(m.attachment_max_mb)}
 # ca_file = "ca.pem"                  # a private CA for the SMTP server's certificate
 timeout = {_toml(m.timeout)}                  # seconds per SMTP command
 # list_id = "UPSC digest <digest.example.org>"
+max_message_mb = {_toml(m.max_message_mb)}         # a bigger digest is sent with excerpts
 
 # One [[subscriber]] table per reader (the outbox above keeps their mail until you set up
 # SMTP). papers: any of GS1 GS2 GS3 GS4 Essay Prelims Other; none means all.

@@ -175,6 +175,7 @@ def _mail(raw: Any, file: str, base: Path, state: Path) -> MailSettings:
         ca_file=ca_path,
         timeout=t.number("timeout", d.timeout),
         list_id=t.get("list_id", str, d.list_id),
+        max_message_mb=t.number("max_message_mb", d.max_message_mb),
     )
     t.done()
     return settings

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -69,23 +69,42 @@ class Sender:
         self.transport = transport_for(cfg.mail)
         self.broken: str | None = None  # why the server cannot be reached in this run
 
-    def message(self, to: str, period: periods.Period, rows: list[dict[str, Any]], msgid: str):
-        view = render.build(rows, period, self.cfg.digest, now=self.now)
-        if self.cfg.digest.base_url and self.cfg.digest.archive:
-            view.archive_link = self.cfg.digest.base_url + "index.html"
+    def message(
+        self,
+        to: str,
+        period: periods.Period,
+        rows: list[dict[str, Any]],
+        msgid: str,
+        *,
+        small: bool = False,
+    ):
+        """The digest mail; over `[mail] max_message_mb` (or `small`, after a 552), its
+        posts are excerpts with links and nothing is attached."""
+        settings = self.cfg.digest
+        if small:
+            settings = replace(settings, content="excerpt", images=False)
+        view = render.build(rows, period, settings, now=self.now)
+        if settings.base_url and settings.archive:
+            view.archive_link = settings.base_url + "index.html"
         attachments: tuple[tuple[str, bytes], ...] = ()
-        if period.kind == "monthly":
+        if period.kind == "monthly" and not small:
             attachments, view.notice = self.monthly_pdf(rows, period)
-        return view, build_message(
+        elif small:
+            view.notice = "This digest was too large to mail whole: posts are excerpts."
+        renderer = render.Renderer(settings) if small else self.renderer
+        msg = build_message(
             settings=self.cfg.mail,
             to=to,
             subject=subject(self.cfg, period, view.total),
-            text=self.renderer.text(view),
-            html=self.renderer.html(view),
+            text=renderer.text(view),
+            html=renderer.html(view),
             message_id=msgid,
             date=self.now,
             attachments=attachments,
         )
+        if not small and len(msg.as_bytes()) > self.cfg.mail.max_message_mb * 1024 * 1024:
+            return self.message(to, period, rows, msgid, small=True)
+        return view, msg
 
     def monthly_pdf(
         self, rows: list[dict[str, Any]], period: periods.Period
@@ -132,7 +151,13 @@ class Sender:
         except TemporaryFailure as e:
             return self._failed(outcome, delivery_id, str(e), permanent=False)
         except PermanentFailure as e:
-            return self._failed(outcome, delivery_id, str(e), permanent=True)
+            if getattr(e, "code", None) != 552:
+                return self._failed(outcome, delivery_id, str(e), permanent=True)
+            try:  # too large for the server: once more, small
+                view, msg = self.message(sub.email, period, rows, row["message_id"], small=True)
+                self.transport.send(msg)
+            except (TemporaryFailure, PermanentFailure) as again:
+                return self._failed(outcome, delivery_id, str(again), permanent=True)
         ledger.mark_sent(self.db, delivery_id, self.now)
         return outcome
 

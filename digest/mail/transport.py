@@ -148,7 +148,9 @@ class SmtpTransport:
 
 
 def _failure(code: int, message: str) -> Exception:
-    return PermanentFailure(message) if 500 <= code < 600 else TemporaryFailure(message)
+    failure = PermanentFailure(message) if 500 <= code < 600 else TemporaryFailure(message)
+    failure.code = code  # type: ignore[attr-defined]
+    return failure
 
 
 def _text(reply: bytes | str) -> str:
