@@ -107,5 +107,5 @@ def excerpt(content: str, limit: int = 280, skip: Callable[[str], bool] | None =
 def printable(text: str, limit: int = 1000) -> str:
     """One line for a terminal or a log: control and escape characters (a site's title or
     error body may carry them) become a space, and the line is bounded."""
-    line = " ".join(TERMINAL_UNSAFE.sub(" ", text).split())
+    line = TERMINAL_UNSAFE.sub(" ", text).rstrip()  # indentation stays
     return line if len(line) <= limit else line[: limit - 1] + "…"

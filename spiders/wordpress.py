@@ -197,24 +197,21 @@ class WordPressSpider(SiteSpider):
             )
         total = int_header(response, b"X-WP-Total")
         full = len(body) >= wp.PER_PAGE
+        item = PageItem(
+            self.source,
+            walk.post_type,
+            posts,
+            total=total,
+            cursor_field=walk.field,
+            rejects=rejects,
+        )
         if walk.tie:
-            yield from self._tie_page(walk, posts, rejects, total, response, full)
+            yield from self._tie_page(walk, item, response, full)
         else:
-            yield from self._main_page(walk, posts, rejects, total, response, full)
+            yield from self._main_page(walk, item, response, full)
 
-    def _main_page(
-        self,
-        walk: Walk,
-        posts: list[dict[str, Any]],
-        rejects: list[dict[str, Any]],
-        total: int | None,
-        response: Response,
-        full: bool,
-    ) -> Iterator[Any]:
-        key = walk.field + "_gmt"
-        stamps = [p[key] for p in posts]
-        item = PageItem(self.source, walk.post_type, posts, total=total, cursor_field=walk.field)
-        item.rejects = rejects
+    def _main_page(self, walk: Walk, item: PageItem, response: Response, full: bool) -> Iterator:
+        stamps = [p[walk.field + "_gmt"] for p in item.posts]
         if walk.lower and any(stamp <= walk.lower for stamp in stamps):
             # Every page must move the keyset on: a server that ignores the bound (or serves
             # one page again and again) would otherwise keep the crawl going for ever.
@@ -239,19 +236,10 @@ class WordPressSpider(SiteSpider):
             yield item
             yield self._page_request(replace(walk, tie=newest, page=1))
 
-    def _tie_page(
-        self,
-        walk: Walk,
-        posts: list[dict[str, Any]],
-        rejects: list[dict[str, Any]],
-        total: int | None,
-        response: Response,
-        full: bool,
-    ) -> Iterator[Any]:
+    def _tie_page(self, walk: Walk, item: PageItem, response: Response, full: bool) -> Iterator:
+        total = item.total
         if total is None:
             self.fail(f"no X-WP-Total header at {response.url}")
-        item = PageItem(self.source, walk.post_type, posts, cursor_field=walk.field)
-        item.rejects = rejects
         yield item
         if walk.tie_total is not None and total != walk.tie_total:
             yield from self._tie_changed(walk)
