@@ -369,3 +369,27 @@ def test_status_json_has_subscribers(ready, smtp):
     subs = {s["subscriber"]: s for s in data["subscribers"]}
     assert subs[A]["last_sent"]["label"] == "daily-2026-04-15"
     assert subs[A]["pending"] == [] and subs[A]["last_error"] is None
+
+
+def test_each_distinct_digest_is_rendered_once(tmp_path, site, smtp, monkeypatch):
+    """Readers due the same posts share one rendering; per reader only the envelope."""
+    from digest.render import Renderer
+
+    calls = []
+    original = Renderer.html
+
+    def counting(self, view, *args, **kwargs):
+        calls.append(view.label)
+        return original(self, view, *args, **kwargs)
+
+    monkeypatch.setattr(Renderer, "html", counting)
+    at(monkeypatch, "2026-04-16T07:00:00+05:30")
+    subs = [f'email = "r{i}@example.org"' for i in range(3)]
+    subs.append('email = "gs4@example.org"\npapers = ["GS4"]')
+    cfg = mail_config(tmp_path, site, smtp.port, subscribers=subs)
+    assert run(cfg, "crawl").exit_code == 0
+    result = run(cfg, "send")
+    assert result.exit_code == 0, result.output
+    sent = [line for line in result.stdout.splitlines() if line.endswith(": sent")]
+    assert len(smtp.messages) == len(sent) >= 3
+    assert len(calls) == len({m["Subject"] for m in smtp.messages}) < len(smtp.messages)

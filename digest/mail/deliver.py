@@ -68,6 +68,7 @@ class Sender:
         self.renderer = render.Renderer(cfg.digest)
         self.transport = transport_for(cfg.mail)
         self.broken: str | None = None  # why the server cannot be reached in this run
+        self.rendered: dict[tuple, tuple] = {}  # one rendering per distinct digest
 
     def message(
         self,
@@ -79,7 +80,27 @@ class Sender:
         small: bool = False,
     ):
         """The digest mail; over `[mail] max_message_mb` (or `small`, after a 552), its
-        posts are excerpts with links and nothing is attached."""
+        posts are excerpts with links and nothing is attached. Readers who are due the same
+        posts share one rendering (and one monthly PDF): per reader only the envelope."""
+        key = (period.label, small, tuple(_identity(r) for r in rows))
+        if key not in self.rendered:
+            self.rendered[key] = self._render(period, rows, small)
+        view, text, html, attachments, size = self.rendered[key]
+        if not small and size > self.cfg.mail.max_message_mb * 1024 * 1024:
+            return self.message(to, period, rows, msgid, small=True)
+        msg = build_message(
+            settings=self.cfg.mail,
+            to=to,
+            subject=subject(self.cfg, period, view.total),
+            text=text,
+            html=html,
+            message_id=msgid,
+            date=self.now,
+            attachments=attachments,
+        )
+        return view, msg
+
+    def _render(self, period: periods.Period, rows: list[dict[str, Any]], small: bool):
         settings = self.cfg.digest
         if small:
             settings = replace(settings, content="excerpt", images=False)
@@ -92,19 +113,11 @@ class Sender:
         elif small:
             view.notice = "This digest was too large to mail whole: posts are excerpts."
         renderer = render.Renderer(settings) if small else self.renderer
-        msg = build_message(
-            settings=self.cfg.mail,
-            to=to,
-            subject=subject(self.cfg, period, view.total),
-            text=renderer.text(view),
-            html=renderer.html(view),
-            message_id=msgid,
-            date=self.now,
-            attachments=attachments,
-        )
-        if not small and len(msg.as_bytes()) > self.cfg.mail.max_message_mb * 1024 * 1024:
-            return self.message(to, period, rows, msgid, small=True)
-        return view, msg
+        text, html = renderer.text(view), renderer.html(view)
+        # On the wire: base64 (or quoted-printable) grows every part by up to about 37 %.
+        raw = len(text.encode()) + len(html.encode()) + sum(len(d) for _, d in attachments)
+        size = raw * 1.37
+        return view, text, html, attachments, size
 
     def monthly_pdf(
         self, rows: list[dict[str, Any]], period: periods.Period
@@ -286,3 +299,9 @@ def preview(cfg: Config, db: Database, now: datetime, to: str, kind: str) -> Out
         except (TemporaryFailure, PermanentFailure) as e:
             outcome.status, outcome.error = "failed", str(e)
     return outcome
+
+
+def _identity(row: dict[str, Any]) -> tuple:
+    """What makes two readers' digests the same: the same revisions, marked the same way."""
+    return (row["source"], row["post_id"], row["revision"], bool(row.get("updated")),
+            tuple(row.get("changes") or ()))  # fmt: skip
