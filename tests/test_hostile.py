@@ -276,3 +276,60 @@ def test_a_full_disk_ends_a_crawl_with_one_line(tmp_path):
     assert "Traceback" not in result.stderr
     [line] = result.stderr.strip().splitlines()
     assert line.startswith("error: ") and "full" in line, line
+
+
+def test_future_dated_post_without_a_date_header_does_not_freeze_the_cursor(tmp_path):
+    """No `Date` header to read the server's clock from: ours is used, so one post dated
+    2030 is stored but does not carry the cursor past the posts still to come."""
+    future = make_post(7, "2030-01-01T00:00:00")
+
+    def no_date_header(handler):
+        body = json.dumps([future]).encode()
+        handler.wfile.write(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-WP-Total: 1\r\n"
+            b"X-WP-TotalPages: 1\r\nConnection: close\r\n"
+            + f"Content-Length: {len(body)}\r\n\r\n".encode()
+            + body
+        )
+        handler.wfile.flush()
+
+    with WordPressServer([]) as site:
+        site.fault = lambda route, params: (
+            no_date_header if route == POSTS and params.get("orderby") == "modified" else None
+        )
+        cfg = write_config(tmp_path, {"wp": site.url})
+        result = run(cfg, "crawl")
+        assert result.exit_code == 0, result.output
+        db = open_state(cfg)
+        assert db["posts"].get(("wp", 7))["date_gmt"] == "2030-01-01T00:00:00"
+        cursor = db["cursors"].get(("wp", "posts"))["cursor"]
+        assert cursor < time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime())
+
+
+def test_one_digest_that_cannot_be_made_stops_no_other(tmp_path, site, smtp, monkeypatch):
+    from digest.render import Renderer
+
+    original = Renderer.html
+
+    def fragile(self, view, *args, **kwargs):
+        if view.kind == "weekly":
+            raise RuntimeError("a template blew up")
+        return original(self, view, *args, **kwargs)
+
+    monkeypatch.setattr(Renderer, "html", fragile)
+    monkeypatch.setenv("WP_DIGEST_NOW", "2026-04-20T08:00:00+05:30")  # Monday: both due
+    extra = (
+        f'\n[mail]\nhost = "127.0.0.1"\nport = {smtp.port}\nsecurity = "none"\n'
+        'from = "d@example.org"\n\n[[subscriber]]\nemail = "w@example.org"\nperiod = "weekly"\n'
+        '\n[[subscriber]]\nemail = "d@example.org"\n'
+    )
+    cfg = write_config(tmp_path, {"sample": site.url}, extra)
+    assert run(cfg, "crawl").exit_code == 0
+    result = run(cfg, "send")
+    assert result.exit_code == 1
+    assert "error: w@example.org: weekly-2026-W16" in result.stderr
+    assert "could not make the digest: RuntimeError: a template blew up" in result.stderr
+    assert "d@example.org: daily-2026-04-19" in result.stdout
+    assert [m["To"] for m in smtp.messages] == ["d@example.org"]
+    statuses = {d["subscriber"]: d["status"] for d in table(open_state(cfg), "deliveries")}
+    assert statuses == {"w@example.org": "failed", "d@example.org": "sent"}
