@@ -39,6 +39,7 @@ from digest.crawl.responses import (
 from digest.crawl.spider import SiteSpider, same_origin
 
 TIE_RESTARTS = 5
+MAX_TERM_PAGES = 50  # 5,000 category or tag names
 
 
 class WordPressSpider(SiteSpider):
@@ -132,7 +133,8 @@ class WordPressSpider(SiteSpider):
         terms = [t for t in data if isinstance(t, dict) and is_term(t)]
         if terms:
             yield TermsItem(self.source, taxonomy, terms)
-        pages = (int_header(response, b"X-WP-TotalPages") or 1) if terms else 1
+        # X-WP-TotalPages is the site's word: never more than MAX_TERM_PAGES of names.
+        pages = min(int_header(response, b"X-WP-TotalPages") or 1, MAX_TERM_PAGES) if terms else 1
         yield from self._after_terms(taxonomy, page, pages)
 
     def _after_terms(self, taxonomy: str, page: int, pages: int) -> Iterator[Any]:
