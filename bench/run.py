@@ -14,6 +14,9 @@ P5  daemon memory: RSS after 100 crawl cycles / after 10 (target <= 1.1)
 P6  the monthly compilation of a 3,000-post month (HTML + PDF): time and peak memory, against
     the weekly digest of the same posts rendered in the same run
 B   bytes of an incremental crawl's pages with _fields, versus without
+F   fan-out: `send` to N daily subscribers (a mix of paper sets) through aiosmtpd's Sink,
+    ms per message at 10, 100 and 1,000, against a floor that sends the same number of
+    pre-rendered messages with plain smtplib over one connection (issue #18 asks <= 2.0)
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from digest import crawl, periods, render, store  # noqa: E402
 from digest.sample.site import WordPressServer, load_sample  # noqa: E402
 from digest.store import queries  # noqa: E402
 
-REFERENCE = ROOT.parent / "shared" / "reference" / "nextias-post-71990.json"
+REFERENCE = ROOT / "tests" / "reference" / "nextias-post-71990.json"
 PAPERS = [
     "GS1/History",
     "GS2/International Relations",
@@ -78,6 +81,7 @@ def write_config(folder: Path, url: str) -> Path:
     path = folder / "wp-digest.toml"
     path.write_text(
         f'database = "bench.db"\n[[source]]\nname = "bench"\nurl = "{url}"\n'
+        'link_hosts = ["www.nextias.com", "nextias.com", "sample.wp-digest.invalid"]\n'
         "[crawl]\nrequests_per_second = 10000\n"
     )
     return path
@@ -239,10 +243,67 @@ def fields_bytes(tmp: Path) -> dict:
     return {"trimmed": trimmed, "full": full}
 
 
+def fanout(tmp: Path, counts: tuple[int, ...]) -> dict[int, tuple[float, float]]:
+    """{N: (ms per message with wp-digest, ms per message for the floor)}."""
+    import shutil
+    import smtplib
+    import socket
+    from dataclasses import replace
+
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.handlers import Sink
+
+    from digest.mail import deliver
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    sink = Controller(Sink(), hostname="127.0.0.1", port=port)
+    sink.start()
+    out: dict[int, tuple[float, float]] = {}
+    try:
+        with WordPressServer(*load_sample()[:1], categories=load_sample()[1]) as site:
+            cfg_path = write_config(tmp / "fanout", site.url)
+            cli(cfg_path, "crawl")
+        base = config_mod.load(str(cfg_path))
+        mail = replace(base.mail, transport="smtp", host="127.0.0.1", port=port,
+                       security="none", sender="d@example.org")  # fmt: skip
+        sets = [(), ("GS2",), ("GS1", "GS3"), ("GS4", "Essay", "Prelims")]
+        now = datetime(2026, 4, 16, 7, 5, tzinfo=UTC)
+        for n in counts:
+            db_path = tmp / f"fanout-{n}.db"
+            shutil.copy(base.database, db_path)
+            subs = tuple(
+                config_mod.Subscriber(f"r{i}@example.org", "daily", sets[i % len(sets)])
+                for i in range(n)
+            )
+            cfg = replace(base, database=db_path, mail=mail, subscribers=subs)
+            db = store.open_db(db_path)
+            started = time.perf_counter()
+            outcomes = deliver.send_due(cfg, db, now)
+            ours = time.perf_counter() - started
+            db.close()
+            sent = sum(o.status == "sent" for o in outcomes)
+            msg = deliver.build_message(settings=mail, to="x@example.org", subject="s",
+                                        text="t" * 3000, html="<p>h</p>" * 1500,
+                                        message_id="<m@x>", date=now)  # fmt: skip
+            started = time.perf_counter()
+            with smtplib.SMTP("127.0.0.1", port) as conn:
+                for i in range(sent):
+                    del msg["To"]
+                    msg["To"] = f"r{i}@example.org"
+                    conn.send_message(msg)
+            floor_s = time.perf_counter() - started
+            out[n] = (ours * 1000 / max(sent, 1), floor_s * 1000 / max(sent, 1))
+    finally:
+        sink.stop()
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes, fewer runs")
-    parser.add_argument("--only", default="P1,P2,P3,P4,P5,P6,B")
+    parser.add_argument("--only", default="P1,P2,P3,P4,P5,P6,B,F")
     args = parser.parse_args()
     only = set(args.only.split(","))
     tmp = Path(tempfile.mkdtemp(prefix="wp-digest-bench-"))
@@ -311,6 +372,16 @@ def main() -> None:
             f"{b['full']:,} = **{b['trimmed'] / b['full']:.2f}** | smaller | "
             f"{'yes' if b['trimmed'] < b['full'] else 'NO'} |"
         )
+    if "F" in only:
+        for n, (ours, floor_ms) in fanout(
+            tmp, (10, 100) if args.quick else (10, 100, 1000)
+        ).items():
+            ratio = ours / floor_ms
+            lines.append(
+                f"| F send to {n} daily subscribers, ms per message: wp-digest / smtplib floor | "
+                f"{ours:.2f} / {floor_ms:.2f} = **{ratio:.1f}** | <= 2.0 | "
+                f"{'yes' if ratio <= 2.0 else 'NO'} |"
+            )
     print("\n".join(lines))
 
 
