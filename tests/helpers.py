@@ -110,3 +110,16 @@ def need(what: str, present: bool, install: str, *, module: bool = False) -> Non
     if os.environ.get("CI"):
         pytest.fail(f"CI must have {what}: .ci/run installs it ({install})")
     pytest.skip(f"{what} is not installed ({install})", allow_module_level=module)
+
+
+PDF_PACKAGES = "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
+
+
+def weasyprint_works() -> bool:
+    """WeasyPrint imports and makes a PDF (it needs Pango and HarfBuzz from Debian)."""
+    try:
+        import weasyprint
+
+        return bool(weasyprint.HTML(string="<p>x</p>").write_pdf())
+    except (OSError, ImportError):
+        return False

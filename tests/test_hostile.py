@@ -16,7 +16,18 @@ import threading
 import time
 
 import pytest
-from helpers import POSTS, make_post, many_posts, need, open_state, run, table, write_config
+from helpers import (
+    PDF_PACKAGES,
+    POSTS,
+    make_post,
+    many_posts,
+    need,
+    open_state,
+    run,
+    table,
+    weasyprint_works,
+    write_config,
+)
 
 from digest import config
 from digest.render import fetch
@@ -51,7 +62,7 @@ class Canary:
 
 @pytest.mark.parametrize("images", [False, True])
 def test_the_pdf_renderer_fetches_no_local_or_internal_url(tmp_path, site, images):
-    pytest.importorskip("weasyprint")
+    need("WeasyPrint's libraries (Pango, HarfBuzz)", weasyprint_works(), PDF_PACKAGES)
     canary = Canary()
     try:
         site.edit(70101, "2026-04-20T00:00:00", content=(

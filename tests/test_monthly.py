@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import need, open_state, run, write_config
+from helpers import PDF_PACKAGES, need, open_state, run, weasyprint_works, write_config
 from pypdf import PdfReader
 from test_classify import SAMPLE_EXPECTED
 
@@ -18,18 +18,7 @@ from digest.classify import PAPERS
 from digest.render import fonts
 from digest.sample.site import load_sample
 
-
-def _weasyprint_works() -> bool:
-    try:
-        import weasyprint
-
-        return bool(weasyprint.HTML(string="<p>x</p>").write_pdf())
-    except (OSError, ImportError):
-        return False
-
-
-PDF_PACKAGES = "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
-need("WeasyPrint's libraries (Pango, HarfBuzz)", _weasyprint_works(), PDF_PACKAGES, module=True)
+need("WeasyPrint's libraries (Pango, HarfBuzz)", weasyprint_works(), PDF_PACKAGES, module=True)
 need("a Devanagari font", fonts.covered("hi"), "apt-get install fonts-noto-core", module=True)
 
 TITLES = {p["id"]: p["title"]["rendered"] for p in load_sample()[0]}
