@@ -63,17 +63,19 @@ def clean_html(markup: str, base_url: str | None, *, images: bool = False) -> st
     tags = ALLOWED_TAGS | {"img"} if images else ALLOWED_TAGS
     attributes = ATTRIBUTES | IMAGE_ATTRIBUTES if images else ATTRIBUTES
     base = safe_url(base_url)
-    relative = ("rewrite_with_base", base) if base else "deny"
-    return nh3.clean(
-        markup or "",
-        tags=tags,
-        clean_content_tags=DROP_WITH_CONTENT,
-        attributes=attributes,
-        url_schemes={"http", "https"},
-        link_rel="noopener",
-        url_relative=relative,
-        strip_comments=True,
-    ).strip()
+    options: dict = {
+        "tags": tags,
+        "clean_content_tags": DROP_WITH_CONTENT,
+        "attributes": attributes,
+        "url_schemes": {"http", "https"},
+        "link_rel": "noopener",
+        "strip_comments": True,
+    }
+    try:
+        relative = ("rewrite_with_base", base) if base else "deny"
+        return nh3.clean(markup or "", url_relative=relative, **options).strip()
+    except ValueError:  # a base nh3's URL parser refuses: relative links go instead
+        return nh3.clean(markup or "", url_relative="deny", **options).strip()
 
 
 def text_lines(markup: str) -> list[str]:

@@ -344,3 +344,17 @@ def test_one_digest_that_cannot_be_made_stops_no_other(tmp_path, site, smtp, mon
     assert [m["To"] for m in smtp.messages] == ["d@example.org"]
     statuses = {d["subscriber"]: d["status"] for d in table(open_state(cfg), "deliveries")}
     assert statuses == {"w@example.org": "failed", "d@example.org": "sent"}
+
+
+@pytest.mark.parametrize(
+    "base",
+    ["http://ex%ample.com/a", "http://[::1", "javascript:x", "/relative", "", None, "ht tp://x"],
+)
+def test_sanitising_never_raises_whatever_the_base(base):
+    from digest.text import clean_html, safe_url
+
+    out = clean_html('<p><a href="rel">r</a> <a href="javascript:alert(1)">j</a></p>', base)
+    assert "javascript" not in out and "<p>" in out
+    resolved = safe_url("rel", base)
+    assert resolved is None or resolved.startswith("http://ex%ample.com/")
+    assert safe_url("https://example.org/x", base) == "https://example.org/x"
