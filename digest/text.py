@@ -31,7 +31,10 @@ BLOCK_TAGS = re.compile(
     re.IGNORECASE,
 )
 TAGS = re.compile(r"<[^>]*>")
-TERMINAL_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]+")
+# C0 and C1 control characters, and bidi embeddings, overrides and isolates: what can move a
+# terminal's cursor, forge a line, or make text read other than it is.
+CONTROL_CHARACTERS = "\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+TERMINAL_UNSAFE = re.compile(f"[{CONTROL_CHARACTERS}]+")
 # Excerpt lines that only introduce the news, not worth a reader's first 280 characters.
 LEAD_INS = {"context", "in news", "about", "news", "why in news?", "why in news"}
 

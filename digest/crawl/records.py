@@ -18,13 +18,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from digest.clock import STAMP
+from digest.text import CONTROL_CHARACTERS
 
 MAX_TITLE = 1_000  # characters; longer titles are cut
 MAX_CONTENT = 2_000_000  # characters of HTML; a longer post is rejected (no mail could hold it)
 EXCERPT = 500  # characters of the raw object kept with a rejected post
 EARLIEST, LATEST = datetime(1995, 1, 1), datetime(2100, 1, 1)
-# C0 and C1 controls except tab and newline; bidi embeddings, overrides and isolates.
-UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# The control characters of digest.text, but tab and newline, which text may keep.
+UNSAFE = re.compile(f"(?![\t\n])[{CONTROL_CHARACTERS}]")
 SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 

@@ -12,16 +12,12 @@ from urllib.parse import urlencode, urljoin
 
 from digest.clock import shift
 
-__all__ = ["BadResponse", "api_link", "route_url", "shift"]
+__all__ = ["api_link", "route_url", "shift"]
 
 API_REL = "https://api.w.org/"
 PER_PAGE = 100
 # What the store keeps; asking only for these keeps incremental crawls small.
 FIELDS = "id,type,link,slug,date_gmt,modified_gmt,title,content,excerpt,categories,tags"
-
-
-class BadResponse(ValueError):
-    """The API answered with something that is not what WordPress sends."""
 
 
 def api_link(link_header: str, base: str) -> str | None:

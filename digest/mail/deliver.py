@@ -219,8 +219,9 @@ class Sender:
                 out.append(self.attempt(pending["id"], sub, period, rows))
         if ledger.delivery(self.db, sub.email, last.label) is not None:
             return out
-        new = ledger.is_new_subscriber(self.db, sub.email)
-        since = ledger.subscription(self.db, sub.email, sub.period, start, record=not self.dry_run)
+        since, new = ledger.subscription(
+            self.db, sub.email, sub.period, start, record=not self.dry_run
+        )
         rows, items = ledger.due_posts(self.db, sub.email, since, cutoff, sub.papers)
         if not rows and not self.cfg.mail.send_empty:
             note = None

@@ -21,16 +21,11 @@ BACKOFF = timedelta(minutes=5)
 BACKOFF_CAP = timedelta(hours=6)
 
 
-def is_new_subscriber(db: Database, email: str) -> bool:
-    """Never seen by a send before (no subscription recorded yet)."""
-    row = db.execute("SELECT 1 FROM subscriptions WHERE email = ?", [email]).fetchone()
-    return row is None
-
-
 def subscription(
     db: Database, email: str, period: str, start: str, *, record: bool = True
-) -> tuple[str, str]:
-    """(started, created) of a subscriber, recorded the first time they are seen.
+) -> tuple[tuple[str, str], bool]:
+    """((started, created), new) of a subscriber, recorded the first time they are seen
+    (`new`: this is that time).
 
     `started` is the start of the period before the one they joined in: their first digest
     covers that period, not the whole history. `created` is when they joined: anything the
@@ -40,14 +35,14 @@ def subscription(
         "SELECT started, created FROM subscriptions WHERE email = ?", [email]
     ).fetchone()
     if row:
-        return row[0], row[1]
+        return (row[0], row[1]), False
     created = now_utc()
     if record:
         with transaction(db):
             db["subscriptions"].insert(
                 {"email": email, "period": period, "started": start, "created": created}
             )
-    return start, created
+    return (start, created), True
 
 
 _EVENT = "CASE WHEN r.revision = 1 THEN p.date_gmt ELSE r.modified_gmt END"
