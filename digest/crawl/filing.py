@@ -11,13 +11,14 @@ import functools
 
 from digest.classify import classify_row
 from digest.config import Rules
-from digest.store import Database, posts
+from digest.store import Database, pins, posts
 
 
 def hook(db: Database, source: str, rules: Rules) -> posts.PostHook:
     """What the store calls on a post it writes: the classifier with the source's rules and
-    the names of its category and tag terms."""
-    return functools.partial(classify_row, rules=rules, names=posts.term_names(db, source))
+    the names of its category and tag terms, and the papers an operator pinned."""
+    names = posts.term_names(db, source)
+    return functools.partial(classify_row, rules=rules, names=names, pins=pins.pins(db, source))
 
 
 def refile(

@@ -232,11 +232,11 @@ def reclassify(
 ) -> tuple[int, int]:
     """Recompute derived columns of a source's stored posts; no revision is made.
 
-    `only_unfiled`: just the posts that were never classified (stored before the schema had
-    papers). Returns (posts looked at, posts changed).
+    `only_unfiled`: just the posts that were never classified, or have no reason stored
+    (stored before the schema had them). Returns (posts looked at, posts changed).
     """
     seen = changed = 0
-    where = " AND papers IS NULL" if only_unfiled else ""
+    where = " AND (papers IS NULL OR filing IS NULL)" if only_unfiled else ""
     with transaction(db):
         rows = list(db.query(f"SELECT * FROM posts WHERE source = ?{where}", [source]))
         for row in rows:

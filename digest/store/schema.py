@@ -12,7 +12,7 @@ import sqlite_utils
 
 from digest.store.db import transaction
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def _migrate_1(db: sqlite_utils.Database) -> None:
@@ -188,6 +188,19 @@ def _migrate_6(db: sqlite_utils.Database) -> None:
         db["crawls"].add_column("pid", int)
 
 
+def _migrate_7(db: sqlite_utils.Database) -> None:
+    """Why each post is filed where it is (`filing`, the classifier's one-line reason), and
+    the papers an operator pinned (`wp-digest file`), which outlive re-crawls and reclassify.
+    Posts stored before this get their reason at the next crawl of their source."""
+    if "filing" not in db["posts"].columns_dict:
+        db["posts"].add_column("filing", str)
+    db["pins"].create(
+        {"source": str, "post_id": int, "papers": str, "pinned_at": str},
+        pk=("source", "post_id"),
+        if_not_exists=True,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migrate_1,
     _migrate_2,
@@ -195,6 +208,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migrate_4,
     _migrate_5,
     _migrate_6,
+    _migrate_7,
 ]
 
 

@@ -1,0 +1,187 @@
+"""File a post under its UPSC syllabus paper(s), and say why. Pure: no I/O, never raises.
+
+Sites mark the paper near the top of each post, in many spellings; `markers` holds the
+grammar they share. Only a marker in the title or the first HEAD_LINES lines counts: a
+sentence that mentions "GS2" further down does not make a post GS2. A subject without a
+paper, and failing all markers the post's category and tag names, go through one subject
+table built from the UPSC syllabus (`subjects`). Every decision carries its reason, stored
+with the post, so `explain` and `status` can say why a post is where it is.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from digest.classify.markers import Marker, is_marker, parse_line, title_marker
+from digest.classify.subjects import normalise_subject, subject_paper
+from digest.config.model import Rules
+from digest.papers import PAPERS
+from digest.text import text_lines
+
+__all__ = [
+    "PAPERS",
+    "Decision",
+    "Rules",
+    "classify",
+    "classify_row",
+    "decide",
+    "is_marker",
+    "normalise_subject",
+    "subject_paper",
+]
+HEAD_LINES = 8  # how far down "near the top" reaches, in lines of text
+HEAD_CHARS = 1200
+HEAD_SCAN = 4000  # characters of HTML read to find the first HEAD_LINES lines
+NO_RULES = Rules()
+SHOWN = 70  # characters of a line quoted in a reason
+
+
+@dataclass
+class Decision:
+    """Papers and subjects of a post, the one-line reason (stored with the post; it starts
+    with a code: marker, title, terms, pinned, none) and the steps `explain` prints."""
+
+    papers: list[str] = field(default_factory=list)
+    subjects: list[str] = field(default_factory=list)
+    reason: str = ""
+    steps: list[str] = field(default_factory=list)
+
+    def add(self, paper: str, subject: str) -> None:
+        if paper not in self.papers:
+            self.papers.append(paper)
+        if subject and subject not in self.subjects:
+            self.subjects.append(subject)
+
+
+def _quote(line: str) -> str:
+    line = " ".join(line.split())
+    return json.dumps(line if len(line) <= SHOWN else line[: SHOWN - 1] + "…", ensure_ascii=False)
+
+
+def _apply(marker: Marker, decision: Decision, pending: list[str], rules: Rules) -> list[str]:
+    """Add a marker's papers and subjects; return the papers a next line may take up."""
+    lead = normalise_subject(marker.lead)
+    if not marker.papers:  # a subject alone: the paper line above, else the syllabus table
+        paper = pending[0] if pending else (subject_paper(lead, rules) if lead else None)
+        if paper:
+            decision.add(paper, lead)
+        return []
+    subjects = [normalise_subject(s) for s in marker.subjects]
+    if lead and not subjects[0]:  # "Syllabus: International Relations | GS2"
+        subjects[0] = lead
+    for paper, subject in zip(marker.papers, subjects, strict=True):
+        decision.add(paper, subject)
+    return list(marker.papers) if not any(subjects) else []
+
+
+def decide(
+    title: str,
+    content: str,
+    terms: Iterable[int] = (),
+    rules: Rules = NO_RULES,
+    names: Mapping[int, str] | None = None,
+) -> Decision:
+    """The filing decision for a post. `terms` are its category and tag IDs; `names` their
+    names. Papers keep the order the post gives them; nothing found gives ["Other"]."""
+    decision = Decision()
+    try:
+        _decide(decision, title or "", content or "", terms, rules, names or {})
+    except (RecursionError, MemoryError):  # pathological input: file it, don't crash
+        decision = Decision(reason="none: the post could not be read")
+    if not decision.papers:
+        decision.papers = ["Other"]
+    return decision
+
+
+def _decide(decision, title, content, terms, rules, names) -> None:
+    heading = " ".join(text_lines(html.unescape(title)))
+    if (marker := title_marker(heading)) is not None:
+        _apply(marker, decision, [], rules)
+        decision.steps.append(f"title {_quote(heading)}: title marker -> {_found(decision)}")
+    head = [line[:HEAD_CHARS] for line in text_lines(content[:HEAD_SCAN])[:HEAD_LINES]]
+    pending: list[str] = []
+    matched: list[str] = []
+    for number, line in enumerate(head, 1):
+        marker = parse_line(line)
+        if marker is None:
+            decision.steps.append(f"line {number} {_quote(line)}: not a marker")
+            pending = []
+            continue
+        before = len(decision.papers), len(decision.subjects)
+        pending = _apply(marker, decision, pending, rules)
+        gained = (len(decision.papers), len(decision.subjects)) != before
+        result = _found(decision) if gained else "no paper (subject not in the syllabus table)"
+        decision.steps.append(f"line {number} {_quote(line)}: {marker.rule} -> {result}")
+        matched.append(f"line {number} {_quote(line)} ({marker.rule})")
+    if decision.papers:
+        first = matched[0] if matched else f"title {_quote(heading)}"
+        code = "marker" if matched else "title"
+        decision.reason = f"{code}: {first}"
+        return
+    if matched:
+        decision.steps.append("a marker was found but named no paper the syllabus knows")
+    else:
+        decision.steps.append(f"no marker in the title or the first {HEAD_LINES} lines")
+    by_id = dict(rules.categories)
+    for term_id in terms:
+        name = names.get(term_id, "")
+        paper = by_id.get(term_id) or (subject_paper(name, rules) if name else None)
+        how = "source rule" if term_id in by_id else "syllabus table"
+        if paper:
+            decision.add(paper, normalise_subject(name))
+            decision.steps.append(f"term {term_id} {_quote(name)}: {how} -> {paper}")
+    if decision.papers:
+        decision.reason = f"terms: {'; '.join(decision.steps[-len(decision.papers) :])}"[:300]
+    elif matched:
+        decision.reason = f"none: {matched[0]} names no known paper or subject"
+    else:
+        named = [names[t] for t in terms if t in names]
+        why = (
+            f"categories/tags {', '.join(map(_quote, named))} name no paper"
+            if named
+            else ("no category or tag names a paper")
+        )
+        decision.reason = f"none: no marker in the first {HEAD_LINES} lines; {why}"[:300]
+    if not decision.papers:
+        decision.steps.append("-> Other")
+
+
+def _found(decision: Decision) -> str:
+    subjects = f" ({'; '.join(decision.subjects)})" if decision.subjects else ""
+    return ", ".join(decision.papers) + subjects
+
+
+def classify(
+    title: str,
+    content: str,
+    terms: Iterable[int] = (),
+    rules: Rules = NO_RULES,
+    names: Mapping[int, str] | None = None,
+) -> tuple[list[str], list[str]]:
+    """(papers, subjects) of a post: `decide` without the reasons."""
+    decision = decide(title, content, terms, rules, names)
+    return decision.papers, decision.subjects
+
+
+def classify_row(
+    row: Mapping[str, Any],
+    rules: Rules,
+    names: Mapping[int, str],
+    pins: Mapping[int, tuple[list[str], str]] | None = None,
+) -> dict[str, str]:
+    """The store's columns for a post row (categories and tags as lists of IDs). A post an
+    operator pinned (`wp-digest file`) keeps the pinned papers; subjects still come from it."""
+    terms = list(row.get("categories") or []) + list(row.get("tags") or [])
+    decision = decide(row.get("title") or "", row.get("content") or "", terms, rules, names)
+    pin = (pins or {}).get(row.get("post_id"))  # type: ignore[arg-type]
+    if pin:
+        decision.papers, decision.reason = list(pin[0]), f"pinned: {pin[1]}"
+    return {
+        "papers": json.dumps(decision.papers),
+        "subjects": json.dumps(decision.subjects, ensure_ascii=False),
+        "filing": decision.reason,
+    }

@@ -1,0 +1,164 @@
+"""The marker grammar: how a line near the top of a post names its paper(s).
+
+Sites do not share a format, but they share a family of them (tests/test_classify.py has
+the real spellings, with where each came from). A marker line is
+
+    [decoration] (LABEL | PAPER)+ [SUBJECT] (SEP PAPER [SUBJECT])*      "paper first"
+    [decoration] SUBJECT SEP PAPER [closing]                            "subject first"
+
+where LABEL is "Syllabus", "UPSC Syllabus Topic", "Relevance", "Related to", "Category",
+"Topic", "Focus", "Tags"… followed by a separator; PAPER is GS1–GS4 in any spelling ("GS 2",
+"GS-II", "G.S. Paper-1", "General Studies – 3", "GS Paper 2 & 3", "Paper II") or
+Prelims/Essay; SEP is any of / | : – — - , ; and spaces. Decoration is a bullet, an
+enumerator ("B.") or an opening bracket. Because a marker must *start* with a label or a
+paper (or end with a paper after a separator), "The GS2 paper covers…" in running text
+is not one. A line that is only a paper ("GS Paper 1") lends its paper to a subject-only
+marker on the next line (InsightsIAS, Dr Rajkumar: "Focus: GS2." then "Topic: …").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from digest.classify.subjects import LABEL
+
+NUM = r"(?:iv|i{1,3}|[1-4])(?![\w])"
+GS = r"(?:g\.?\s?s\.?|gen(?:eral|l)?\.?\s*stud(?:ies|y))"
+PAPER_WORD = r"paper"
+_MORE = rf"(?:\s*(?:&|\band\b|,)\s*(?:{GS}\s*[-–—.]?\s*)?{NUM})*"
+PAPER = re.compile(
+    rf"(?<![\w])(?:(?:{GS})\s*[-–—.:]?\s*(?:{PAPER_WORD})?|{PAPER_WORD})\s*[-–—.:]?\s*"
+    rf"(?P<num>{NUM}{_MORE})"
+    r"|(?<![\w])(?P<named>prelims?|preliminary|essay)(?![\w])",
+    re.IGNORECASE,
+)
+PREFIX_WORD = re.compile(r"(?:upsc|cse|mains)\s+", re.IGNORECASE)  # "UPSC GS Paper II: …"
+SEP = re.compile(r"[\s/|:–—\-,;&.·]*")
+HARD_SEP = re.compile(r"\s*[/|:–—\-,;(\[]")
+DECORATION = re.compile(r"^(?:[\s•·▪►✓*>\-–—]+|[A-Za-z0-9]{1,2}[.)]\s+(?=\S))*[\s(\[{]*")
+CLOSING = re.compile(r"[\s)\]}.;:,]*$")
+PRELIMS_HEADING = re.compile(
+    r"^\s*(?:facts?\s+for\s+prelims|prelims?\s+(?:oriented|facts|specific|bits|pointers)"
+    r"|(?:mains\s+and\s+)?prelims\s+practice|pib\s+for\s+prelims)\b",
+    re.IGNORECASE,
+)
+TITLE_MARKER = re.compile(r"^\s*[{\[](?P<inner>[^}\]]{1,200})[}\]]")
+ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+SENTENCE_END = re.compile(r"[a-z]{3,}[.!?] ")  # "…said. The" (not "Gen. Studies")
+SUBJECT_FIRST_MAX = 120  # a "subject – GS2" line is short; a sentence ending in GS2 is prose
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One marker line, parsed. `papers[i]` is followed by `subjects[i]` (maybe "");
+    `lead` is a subject given before any paper or without one."""
+
+    rule: str  # "paper first" | "label, subject only" | "subject first" | "prelims heading"
+    papers: tuple[str, ...]
+    subjects: tuple[str, ...]
+    lead: str = ""
+
+
+def papers_of(token: re.Match[str]) -> list[str]:
+    """ "GS Paper 2 & 3" -> [GS2, GS3]; "Prelims" -> [Prelims]."""
+    named = token.group("named")
+    if named:
+        return ["Essay" if named.lower() == "essay" else "Prelims"]
+    nums = re.findall(r"iv|i{1,3}|[1-4]", token.group("num"), re.IGNORECASE)
+    return ["GS" + ROMAN.get(n.lower(), n) for n in nums]
+
+
+def _prefix(line: str, at: int) -> tuple[int, int, int]:
+    """Read labels and papers from `at`: (end, labels seen, papers seen)."""
+    labels = papers = 0
+    while True:
+        at = SEP.match(line, at).end() if labels or papers else at
+        if word := PREFIX_WORD.match(line, at):
+            at = word.end()
+        token = PAPER.match(line, at)
+        if token and (labels or _paper_ends(line, token.end())):  # after a label, " " will do
+            papers, at = papers + 1, token.end()
+        elif (label := LABEL.match(line, at)) and _label_ends(line, label.end()):
+            labels, at = labels + 1, label.end()
+        else:
+            return at, labels, papers
+
+
+def _paper_ends(line: str, end: int) -> bool:
+    """A paper at the start stands alone: then a separator, a label, a bracket or the end."""
+    rest = line[end:]
+    if not rest.strip(" )]}.") or re.match(r"\s+related\b", rest, re.IGNORECASE):
+        return True  # "GS Paper 1" alone; "B. GS2 Related" (BYJU'S section headings)
+    return bool(HARD_SEP.match(rest) or LABEL.match(rest.lstrip()))
+
+
+def _label_ends(line: str, end: int) -> bool:
+    rest = line[end:]
+    return bool(HARD_SEP.match(rest) or PAPER.match(rest.lstrip())) or not rest.strip()
+
+
+def parse_line(line: str) -> Marker | None:
+    """The marker a line of text holds, or None when it is not one."""
+    if PRELIMS_HEADING.match(line):
+        return Marker("prelims heading", ("Prelims",), ("",))
+    start = DECORATION.match(line).end()
+    end, labels, papers = _prefix(line, start)
+    if labels or papers:
+        return _paper_first(line, start, labels)
+    return _subject_first(line[start:])
+
+
+def _paper_first(line: str, start: int, labels: int) -> Marker | None:
+    body = line[start:]
+    tokens = [t for t in PAPER.finditer(body) if t.group("num") or _named_ok(body, t)]
+    if not tokens:
+        return Marker("label, subject only", (), (), lead=body) if labels else None
+    papers: list[str] = []
+    subjects: list[str] = []
+    for i, token in enumerate(tokens):
+        stop = tokens[i + 1].start() if i + 1 < len(tokens) else len(body)
+        for paper in papers_of(token):
+            papers.append(paper)
+            subjects.append(body[token.end() : stop])
+    lead = body[: tokens[0].start()]
+    return Marker("paper first", tuple(papers), tuple(subjects), lead=lead)
+
+
+def _named_ok(body: str, token: re.Match[str]) -> bool:
+    """ "Prelims"/"Essay" count as papers where they stand alone, not in "Prelims level"."""
+    before = body[: token.start()].rstrip()
+    if before and LABEL.search(before + " ") and LABEL.fullmatch(before.rstrip(":–—-| ")):
+        return True  # "Syllabus: Prelims International Relations"
+    return (not before or before[-1] in "/|:–—-,;(&") and _paper_ends(body, token.end())
+
+
+def _subject_first(body: str) -> Marker | None:
+    """ "International Relations | GS2", "Polity (GS Paper 2)": a short line ending in papers."""
+    tail = CLOSING.search(body).start()
+    if len(body) > SUBJECT_FIRST_MAX or SENTENCE_END.search(body[:tail]):
+        return None
+    tokens = list(PAPER.finditer(body, 0, tail))
+    if not tokens or tokens[-1].end() != tail:
+        return None
+    first = tokens[0]
+    if not re.search(r"[/|:–—\-,;(\[]$", body[: first.start()].rstrip()):
+        return None
+    papers = [p for t in tokens for p in papers_of(t)]
+    return Marker("subject first", tuple(papers), tuple("" for _ in papers), body[: first.start()])
+
+
+def title_marker(title: str) -> Marker | None:
+    """PMF IAS puts the marker in the title, in braces: "{GS1 – A&C – Sites} Menhirs…"."""
+    match = TITLE_MARKER.match(title)
+    if not match:
+        return None
+    marker = parse_line(match.group("inner"))
+    return marker if marker and marker.papers else None
+
+
+def is_marker(line: str) -> bool:
+    """A line of text that files the post: excerpts leave it out, since the digest shows
+    the paper and subject anyway."""
+    marker = parse_line(line)
+    return marker is not None and (bool(marker.papers) or marker.rule != "paper first")

@@ -1,0 +1,101 @@
+"""Subjects: the words a site gives after (or instead of) the paper, and the paper a subject
+belongs to when the site names none. One table, built from the UPSC Mains syllabus."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from digest.config.model import Rules
+
+NO_RULES = Rules()
+SEPARATORS = " \t/:–—-,;&|.·"
+PAIRS = {"(": ")", "[": "]", "{": "}"}
+# Words that label a marker ("Syllabus:", "UPSC Syllabus Topic", "Related to"), and that
+# frame one rather than name a subject ("GS2 Related", "Paper").
+LABEL = re.compile(
+    r"(?:upsc\s+|mains\s+|gs\s+)?(?:syllabus(?:\s+(?:topic|mapping|covered|section))?"
+    r"|relevance|relevant\s+(?:for|to|in)|related\s+to|categor(?:y|ies)|topics?|subjects?"
+    r"|focus|tags?|section|part\s+of|mains|paper)(?![\w])",
+    re.IGNORECASE,
+)
+FRAMING = re.compile(
+    rf"^(?:(?:upsc|cse|mains)\s+|(?:{LABEL.pattern})[\s:–—\-|/.,;]*)+"
+    r"|(?:\b(?:related|syllabus|section|paper))+$",
+    re.IGNORECASE,
+)
+
+# Subject keyword -> paper, from the UPSC Mains syllabus. A keyword matches at the start of a
+# word ("urbani" matches Urbanization and Urbanisation); the earliest match in the subject wins.
+SUBJECTS: tuple[tuple[str, str], ...] = (
+    ("art", "GS1"), ("a&c", "GS1"), ("culture", "GS1"), ("heritage", "GS1"),
+    ("history", "GS1"), ("historical", "GS1"), ("freedom struggle", "GS1"),
+    ("society", "GS1"), ("social issue", "GS1"), ("women", "GS1"), ("population", "GS1"),
+    ("poverty", "GS1"), ("urbani", "GS1"), ("communalism", "GS1"), ("geograph", "GS1"),
+    ("places", "GS1"), ("person", "GS1"), ("indian society", "GS1"),
+    ("polity", "GS2"), ("constitution", "GS2"), ("governance", "GS2"), ("parliament", "GS2"),
+    ("judiciary", "GS2"), ("social justice", "GS2"), ("welfare", "GS2"), ("scheme", "GS2"),
+    ("health", "GS2"), ("education", "GS2"), ("international relation", "GS2"), ("ir", "GS2"),
+    ("bilateral", "GS2"), ("federalism", "GS2"), ("election", "GS2"), ("moyas", "GS2"),
+    ("econom", "GS3"), ("budget", "GS3"), ("agricultur", "GS3"), ("infrastructure", "GS3"),
+    ("energy", "GS3"), ("science", "GS3"), ("technology", "GS3"), ("space", "GS3"),
+    ("s&t", "GS3"), ("it", "GS3"), ("biotechnology", "GS3"), ("environment", "GS3"),
+    ("ecology", "GS3"), ("biodiversity", "GS3"), ("climate change", "GS3"),
+    ("disaster", "GS3"), ("internal security", "GS3"), ("security", "GS3"),
+    ("defence", "GS3"), ("cyber", "GS3"), ("banking", "GS3"), ("industry", "GS3"),
+    ("ethics", "GS4"), ("integrity", "GS4"), ("aptitude", "GS4"), ("probity", "GS4"),
+    ("case stud", "GS4"), ("attitude", "GS4"),
+    ("essay", "Essay"), ("prelims", "Prelims"),
+)  # fmt: skip
+
+
+def normalise_subject(subject: str) -> str:
+    """Display form: entities decoded, spaces collapsed, framing words and separators
+    trimmed, sane case."""
+    text = _trim(" ".join(html.unescape(subject).replace("\xa0", " ").split()))
+    for _ in range(3):  # "Related to: Syllabus – Polity" -> "Polity"
+        trimmed = _trim(FRAMING.sub("", text))
+        if trimmed == text:
+            break
+        text = trimmed
+    text = text.replace(" ,", ",")
+    if text.isupper() and len(text) > 4:
+        text = text.title()  # ENVIRONMENT -> Environment; keep short acronyms (A&C, IR)
+    elif text[:1].islower():
+        text = text[:1].upper() + text[1:]
+    return text
+
+
+def _trim(text: str) -> str:
+    """Separators off both ends, and brackets that open or close nothing: "(Climate)" stays,
+    the "(" of "(UPSC GS Paper II: …)" goes."""
+    while True:
+        text = text.strip(SEPARATORS)
+        if text[:1] in PAIRS and PAIRS[text[0]] not in text:
+            text = text[1:]
+        elif text[-1:] in PAIRS:
+            text = text[:-1]
+        elif text[-1:] in PAIRS.values() and text.count(text[-1]) > sum(
+            text.count(o) for o, c in PAIRS.items() if c == text[-1]
+        ):
+            text = text[:-1]
+        else:
+            return text
+
+
+def subject_paper(subject: str, rules: Rules = NO_RULES) -> str | None:
+    """The paper a subject belongs to: the earliest keyword found in it wins; a source's own
+    [source.classify] subjects before the built-in table."""
+    low = " " + html.unescape(subject).lower().replace("\xa0", " ")
+    best: tuple[int, str] | None = None
+    for table in (rules.subjects, SUBJECTS):
+        for keyword, paper in table:
+            pattern = r"(?<![a-z0-9])" + re.escape(keyword.lower())
+            if len(keyword) <= 3:
+                pattern += r"(?![a-z0-9])"  # short keywords ("art", "it") only as whole words
+            found = re.search(pattern, low)
+            if found and (best is None or found.start() < best[0]):
+                best = (found.start(), paper)
+        if best:
+            return best[1]
+    return None

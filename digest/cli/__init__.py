@@ -1,0 +1,17 @@
+"""The `wp-digest` command line: thin commands that wire config, crawl, store and render.
+
+Exit codes: 0 ok, 1 a runtime failure (a source or a delivery failed), 2 usage or config error.
+Each module registers its commands on the one group in `base`.
+"""
+
+from digest.cli import filing, pipeline
+from digest.cli.base import cli
+
+cli.add_command(filing.explain)
+cli.add_command(filing.file_cmd)
+
+__all__ = ["cli", "main", "pipeline"]
+
+
+def main() -> None:
+    cli(prog_name="wp-digest")

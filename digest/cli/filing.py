@@ -1,0 +1,92 @@
+"""Commands about where posts are filed: `explain` a decision, `file` (pin) a post."""
+
+from __future__ import annotations
+
+import click
+
+from digest import config, store
+from digest.cli.base import State, say
+from digest.papers import PAPERS
+
+POST = click.argument("post", metavar="POST")
+
+
+def _find(db: store.Database, ref: str) -> dict:
+    from digest.store import pins
+
+    row = pins.find_post(db, ref)
+    if row is None:
+        raise click.BadParameter(
+            f"no stored post {ref!r} (give SOURCE:ID, e.g. nextias:71990, or the post's URL)",
+            param_hint="POST",
+        )
+    return row
+
+
+@click.command()
+@POST
+@click.pass_obj
+def explain(state: State, post: str) -> None:
+    """Say why POST is filed under its papers: which line matched which rule, or why it fell
+    through to categories/tags or "Other". POST is SOURCE:ID or the post's URL."""
+    from digest.classify import decide
+    from digest.store import pins, posts
+
+    cfg = state.config
+    with store.session(cfg.database) as db:
+        row = _find(db, post)
+        source = cfg.source(row["source"])
+        rules = source.classify if source else config.Rules()
+        names = posts.term_names(db, row["source"])
+        pinned = pins.pins(db, row["source"]).get(row["post_id"])
+    decision = decide(row["title"], row["content"], row["categories"] + row["tags"], rules, names)
+    say(state, f"{row['source']}:{row['post_id']} {row['link']}")
+    for step in decision.steps:
+        say(state, f"  {step}")
+    say(state, f"classifier: {', '.join(decision.papers)}; {decision.reason}")
+    if pinned:
+        say(state, f"pinned: {', '.join(pinned[0])} ({pinned[1]}); the classifier is overridden")
+    stored = row["papers"] or ["(not filed yet)"]
+    say(state, f"stored: {', '.join(stored)}; subjects: {'; '.join(row['subjects']) or '-'}")
+    if not pinned and row["papers"] and row["papers"] != decision.papers:
+        say(state, "stored papers differ from the rules now: run `wp-digest reclassify`")
+
+
+def _paper(value: str) -> str:
+    for paper in PAPERS:
+        if value.replace(" ", "").lower() == paper.lower():
+            return paper
+    raise click.BadParameter(
+        f"{value!r} is not a paper (one of {', '.join(PAPERS)})", param_hint="PAPERS"
+    )
+
+
+@click.command("file")
+@POST
+@click.argument("papers", nargs=-1, metavar="[PAPER]...")
+@click.option("--clear", is_flag=True, help="Drop the pin; the classifier files POST again.")
+@click.pass_obj
+def file_cmd(state: State, post: str, papers: tuple[str, ...], clear: bool) -> None:
+    """Pin POST under PAPER(s) (GS1 GS2 GS3 GS4 Essay Prelims Other), whatever the
+    classifier says; the pin outlives re-crawls and `reclassify`. POST is SOURCE:ID or URL."""
+    from digest.crawl import filing
+    from digest.store import pins
+
+    if clear == bool(papers):
+        raise click.UsageError("give PAPER(s) to pin, or --clear (not both)")
+    chosen = list(dict.fromkeys(_paper(p) for p in papers))
+    cfg = state.config
+    with store.session(cfg.database) as db:
+        row = _find(db, post)
+        name = f"{row['source']}:{row['post_id']}"
+        if clear:
+            if not pins.unpin(db, row["source"], row["post_id"]):
+                say(state, f"{name}: was not pinned")
+                return
+            source = cfg.source(row["source"])
+            filing.refile(db, row["source"], source.classify if source else config.Rules())
+            now = ", ".join(pins.find_post(db, name)["papers"])  # type: ignore[index]
+            say(state, f"{name}: pin dropped; filed by the classifier under {now}")
+            return
+        pins.pin(db, row["source"], row["post_id"], chosen)
+    say(state, f"{name}: pinned under {', '.join(chosen)}")
