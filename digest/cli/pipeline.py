@@ -118,7 +118,7 @@ def status(state: State, as_json: bool) -> None:
     cfg = state.config
     with store.session(cfg.database) as db:
         emails = [s.email for s in cfg.subscribers]
-        report = status_report.report(db, str(cfg.database), emails)
+        report = status_report.report(db, str(cfg.database), emails, cfg.watch, clock.now())
     if as_json:
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
         return

@@ -26,6 +26,7 @@ from digest.config.model import (
     ScheduleSettings,
     Source,
     Subscriber,
+    WatchSettings,
     source_from_dict,
 )
 from digest.config.tables import read
@@ -46,6 +47,7 @@ __all__ = [
     "ScheduleSettings",
     "Source",
     "Subscriber",
+    "WatchSettings",
     "check_url",
     "find",
     "load",

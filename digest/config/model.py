@@ -95,6 +95,7 @@ class MailSettings:
     timeout: float = 60.0
     list_id: str | None = None
     max_message_mb: float = 15.0  # a bigger digest goes out with excerpts, well under 25 MB
+    operator: str | None = None  # who gets the watch's warnings (drift, failing crawls/mail)
 
     def password(self) -> str | None:
         """Read when needed, from the environment only; never stored in the config object."""
@@ -124,6 +125,16 @@ class ScheduleSettings:
 
 
 @dataclass(frozen=True)
+class WatchSettings:
+    """What the daily watch (status, daemon log, operator mail) warns about."""
+
+    recent_posts: int = 50  # a source's last N posts are compared with the ones before
+    jump: float = 0.25  # warn when a paper's (or Other's) share moves by this much
+    crawl_failing_for: int = 86400  # seconds a source's crawls may fail before a warning
+    delivery_failures: int = 3  # failed deliveries in a day that make a warning
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None
     timezone: str = "Asia/Kolkata"
@@ -135,6 +146,7 @@ class Config:
     mail: MailSettings = field(default_factory=MailSettings)
     subscribers: tuple[Subscriber, ...] = ()
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
+    watch: WatchSettings = field(default_factory=WatchSettings)
 
     @property
     def tz(self) -> ZoneInfo:

@@ -10,6 +10,7 @@ from digest.config.model import (
     DigestSettings,
     MailSettings,
     ScheduleSettings,
+    WatchSettings,
 )
 
 
@@ -34,7 +35,7 @@ def _toml(value: object) -> str:
 
 def text() -> str:
     top, c, d, m = Config(path=None), CrawlSettings(), DigestSettings(), MailSettings()
-    s = ScheduleSettings()
+    s, w = ScheduleSettings(), WatchSettings()
     weekday, *weekly = s.weekly
     mday, *monthly = s.monthly
     return f"""\
@@ -96,6 +97,7 @@ attachment_max_mb = {_toml(m.attachment_max_mb)}
 timeout = {_toml(m.timeout)}                  # seconds per SMTP command
 # list_id = "UPSC digest <digest.example.org>"
 max_message_mb = {_toml(m.max_message_mb)}         # a bigger digest is sent with excerpts
+# operator = "you@example.org"        # gets the daily watch's warnings by mail
 
 # One [[subscriber]] table per reader (the outbox above keeps their mail until you set up
 # SMTP). papers: any of GS1 GS2 GS3 GS4 Essay Prelims Other; none means all.
@@ -112,4 +114,11 @@ daily = {_toml(_clock(*s.daily))}
 weekly = {_toml(WEEKDAYS[weekday] + " " + _clock(*weekly))}
 monthly = {_toml(f"{mday} " + _clock(*monthly))}
 check_every = {_toml(_duration(s.check_every))}
+
+# Warnings in `status`, in the daemon's log once a day, and mailed to [mail] operator.
+[watch]
+recent_posts = {_toml(w.recent_posts)}     # a source's last N posts, against those before
+jump = {_toml(w.jump)}             # warn when a paper's (or Other's) share moves this much
+crawl_failing_for = {_toml(_duration(w.crawl_failing_for))}  # warn when a source fails this long
+delivery_failures = {_toml(w.delivery_failures)}  # warn at this many failed deliveries in a day
 """

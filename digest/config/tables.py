@@ -22,6 +22,7 @@ from digest.config.model import (
     ScheduleSettings,
     Source,
     Subscriber,
+    WatchSettings,
 )
 from digest.config.table import Table
 from digest.config.values import (
@@ -176,6 +177,36 @@ def _mail(raw: Any, file: str, base: Path, state: Path) -> MailSettings:
         timeout=t.number("timeout", d.timeout),
         list_id=t.get("list_id", str, d.list_id),
         max_message_mb=t.number("max_message_mb", d.max_message_mb),
+        operator=_operator(t, d.operator),
+    )
+    t.done()
+    return settings
+
+
+def _operator(t: Table, default: str | None) -> str | None:
+    operator = t.get("operator", str, default) or None
+    if operator and not EMAIL.match(operator):
+        raise t.err("operator", f"not an email address: {operator!r}")
+    return operator
+
+
+def _watch(raw: Any, file: str) -> WatchSettings:
+    t = Table(raw, "watch", file)
+    d = WatchSettings()
+    recent = t.get("recent_posts", int, d.recent_posts)
+    if recent < 5:
+        raise t.err("recent_posts", f"must be at least 5, got {recent}")
+    jump = t.number("jump", d.jump)
+    if jump >= 1:
+        raise t.err("jump", f"a share between 0 and 1, got {jump:g}")
+    failures = t.get("delivery_failures", int, d.delivery_failures)
+    if failures < 1:
+        raise t.err("delivery_failures", f"must be at least 1, got {failures}")
+    settings = WatchSettings(
+        recent_posts=recent,
+        jump=jump,
+        crawl_failing_for=t.parsed("crawl_failing_for", parse_duration, d.crawl_failing_for),
+        delivery_failures=failures,
     )
     t.done()
     return settings
@@ -256,6 +287,7 @@ def read(data: dict[str, Any], path: Path | None) -> Config:
         mail=_mail(t.get("mail", dict, {}), file, base, state),
         subscribers=_subscribers(t.get("subscriber", list, []), file),
         schedule=_schedule(t.get("schedule", dict, {}), file),
+        watch=_watch(t.get("watch", dict, {}), file),
     )
     t.done()
     return config

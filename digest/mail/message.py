@@ -57,3 +57,26 @@ def build_message(
     for filename, data in attachments:
         msg.add_attachment(data, maintype="application", subtype="pdf", filename=filename)
     return msg
+
+
+def operator_message(
+    settings: MailSettings, warnings: list[str], message_id: str, date: datetime
+) -> EmailMessage:
+    """The watch's mail to `[mail] operator`: plain text, one warning a line."""
+    assert settings.operator
+    msg = EmailMessage(policy=policy.SMTP)
+    msg["From"] = settings.sender
+    msg["To"] = settings.operator
+    count = len(warnings)
+    msg["Subject"] = f"wp-digest: {count} warning{'s' if count != 1 else ''}"
+    msg["Date"] = format_datetime(date)
+    msg["Message-ID"] = message_id
+    msg["Auto-Submitted"] = "auto-generated"
+    body = "\n".join(f"- {line}" for line in warnings)
+    msg.set_content(
+        f"wp-digest's daily watch found:\n\n{body}\n\n"
+        "`wp-digest status` shows the same; `wp-digest explain SOURCE:ID` says why a post "
+        "is filed where it is.\n",
+        charset="utf-8",
+    )
+    return msg

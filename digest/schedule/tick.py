@@ -17,6 +17,7 @@ from digest.clock import utc
 from digest.config import Config
 from digest.errors import ConfigError
 from digest.mail import deliver
+from digest.schedule import watch
 from digest.schedule.due import digest_times, due
 from digest.store import Database, runs
 
@@ -56,6 +57,12 @@ def tick(
                 _publish(cfg, db, kind, at, result)
         if todo.retry and not todo.sends and not stopping():
             result.ok &= _send(cfg, db, now, result, "retry", None, None, as_of, stop)
+        if not stopping():  # once a day: drift, failing crawls and deliveries
+            ok, line = watch.watch(cfg, db, now)
+            if line:
+                _log(ok, line, job="watch")
+                result.jobs.append(line)
+            result.ok &= ok
     finally:
         db.close()
     return result

@@ -37,3 +37,18 @@ def finish(db: Database, run_id: int, outcome: str, summary: str) -> None:
             {"id": run_id},
             {"finished": clock.now_utc(), "outcome": outcome, "summary": summary},
         )
+
+
+def done(db: Database, job: str, scheduled_for: str) -> bool:
+    """Whether a run of `job` for this slot finished."""
+    row = db.execute(
+        "SELECT 1 FROM runs WHERE job = ? AND scheduled_for = ? AND finished IS NOT NULL",
+        [job, scheduled_for],
+    ).fetchone()
+    return row is not None
+
+
+def abandon(db: Database, run_id: int) -> None:
+    """Forget a run that did not get its work done, so the slot is still due."""
+    with db.conn:
+        db.execute("DELETE FROM runs WHERE id = ?", [run_id])

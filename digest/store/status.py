@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
+from digest.config import WatchSettings
 from digest.papers import PAPERS
-from digest.store import ledger
+from digest.store import health, ledger
 from digest.store.db import Database
 from digest.store.posts import get_cursors
 
 
-def report(db: Database, database: str, emails: list[str]) -> dict[str, Any]:
+def report(
+    db: Database, database: str, emails: list[str], watch: WatchSettings, now: datetime
+) -> dict[str, Any]:
     """Plain data (JSON-ready) for `status --json`."""
+    found = sources(db)
     return {
         "database": database,
-        "sources": sources(db),
+        "warnings": health.warnings(db, [s["source"] for s in found], now, watch),
+        "sources": found,
         "subscribers": ledger.report(db, emails),
     }
 
@@ -58,6 +64,7 @@ def sources(db: Database) -> list[dict[str, Any]]:
                 "cursors": get_cursors(db, name),
                 "published_cursors": get_cursors(db, name, "date"),
                 "rejects": rejects(db, name),
+                **health.report(db, name),
             }
         )
     return out
@@ -66,6 +73,7 @@ def sources(db: Database) -> list[dict[str, Any]]:
 def lines(report: dict[str, Any]) -> list[str]:
     """The report for people, one fact a line."""
     out = [f"database: {report['database']}"]
+    out += [f"warning: {line}" for line in report["warnings"]]
     if not report["sources"]:
         out.append("nothing crawled yet")
     for src in report["sources"]:
@@ -76,6 +84,10 @@ def lines(report: dict[str, Any]) -> list[str]:
         if src["also_in"]:
             also = [f"{p} {src['also_in'][p]}" for p in PAPERS if p in src["also_in"]]
             out.append("  also in: " + ", ".join(also))
+        for reason, count in src["other_reasons"].items():
+            out.append(f"  Other, {count} posts: {reason}")
+        if src["pinned"]:
+            out.append(f"  pinned by the operator: {src['pinned']} posts (wp-digest file)")
         last = src["last_crawl"]
         if last:
             when = last["finished"] or last["started"]
