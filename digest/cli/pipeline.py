@@ -117,8 +117,10 @@ def status(state: State, as_json: bool) -> None:
 
     cfg = state.config
     with store.session(cfg.database) as db:
-        emails = [s.email for s in cfg.subscribers]
-        report = status_report.report(db, str(cfg.database), emails, cfg.watch, clock.now())
+        from digest.mail.deliver import readers
+
+        readers(cfg, db)  # the config's [[subscriber]] entries, synced in
+        report = status_report.report(db, str(cfg.database), cfg.watch, clock.now())
     if as_json:
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
         return
@@ -193,8 +195,11 @@ def send(state: State, period: str | None, dry_run: bool, to: str | None) -> Non
                 raise click.BadParameter(f"not an email address: {to!r}", param_hint="--to")
             outcomes = [deliver.preview(cfg, db, now, to, period or "daily")]
         else:
-            if not cfg.subscribers:
-                raise click.UsageError("no [[subscriber]] in the config: nobody to send to")
+            if not deliver.readers(cfg, db, record=False):
+                raise click.UsageError(
+                    "no active subscribers: add [[subscriber]] to the config, or use "
+                    "`wp-digest subscribers add`"
+                )
             # The digest each period's subscribers are due is the one `tick` would send now.
             as_of = digest_times(cfg, now)
             outcomes = deliver.send_due(cfg, db, now, period=period, dry_run=dry_run, as_of=as_of)

@@ -27,6 +27,7 @@ from digest.config.model import (
     Source,
     Subscriber,
     WatchSettings,
+    WebSettings,
     source_from_dict,
 )
 from digest.config.tables import read
@@ -48,6 +49,7 @@ __all__ = [
     "Source",
     "Subscriber",
     "WatchSettings",
+    "WebSettings",
     "check_url",
     "find",
     "load",

@@ -96,6 +96,7 @@ class MailSettings:
     list_id: str | None = None
     max_message_mb: float = 15.0  # a bigger digest goes out with excerpts, well under 25 MB
     operator: str | None = None  # who gets the watch's warnings (drift, failing crawls/mail)
+    suspend_after: int = 3  # permanent (5xx) failures in a row that suspend an address
 
     def password(self) -> str | None:
         """Read when needed, from the environment only; never stored in the config object."""
@@ -125,6 +126,25 @@ class ScheduleSettings:
 
 
 @dataclass(frozen=True)
+class WebSettings:
+    """`wp-digest serve`: the readers' site (sign-up, manage, unsubscribe, search)."""
+
+    base_url: str = ""  # the public URL; set: digests carry manage and unsubscribe links
+    secret_env: str = "WP_DIGEST_SECRET"  # the variable holding the signing key
+    signup: bool = True
+    host: str = "127.0.0.1"  # where `serve` listens (behind a reverse proxy)
+    port: int = 8080
+    mailto: str | None = None  # an unsubscribe mailbox, offered beside the one-click URL
+    signups_per_hour: int = 5  # per client address
+    mails_per_day: int = 3  # confirmation mails per e-mail address
+
+    def secret(self) -> str | None:
+        """Read when needed, from the environment only."""
+        value = os.environ.get(self.secret_env, "")
+        return value if len(value) >= 16 else None
+
+
+@dataclass(frozen=True)
 class WatchSettings:
     """What the daily watch (status, daemon log, operator mail) warns about."""
 
@@ -147,6 +167,7 @@ class Config:
     subscribers: tuple[Subscriber, ...] = ()
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
     watch: WatchSettings = field(default_factory=WatchSettings)
+    web: WebSettings = field(default_factory=WebSettings)
 
     @property
     def tz(self) -> ZoneInfo:

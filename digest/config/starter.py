@@ -115,6 +115,17 @@ weekly = {_toml(WEEKDAYS[weekday] + " " + _clock(*weekly))}
 monthly = {_toml(f"{mday} " + _clock(*monthly))}
 check_every = {_toml(_duration(s.check_every))}
 
+# The readers' site, `wp-digest serve`: sign-up with double opt-in, manage, one-click
+# unsubscribe (RFC 8058), search. With base_url set, every digest links to the reader's
+# manage page and carries List-Unsubscribe. The signing key comes from the environment.
+# [web]
+# base_url = "https://digest.example.org/"
+# secret_env = "WP_DIGEST_SECRET"     # at least 16 characters, e.g. `openssl rand -hex 32`
+# signup = true                       # the subscribe form on the home page
+# host = "127.0.0.1"                  # where serve listens, behind your reverse proxy
+# port = 8080
+# mailto = "unsubscribe@example.org"  # also offered in List-Unsubscribe
+
 # Warnings in `status`, in the daemon's log once a day, and mailed to [mail] operator.
 [watch]
 recent_posts = {_toml(w.recent_posts)}     # a source's last N posts, against those before

@@ -23,6 +23,7 @@ from digest.config.model import (
     Source,
     Subscriber,
     WatchSettings,
+    WebSettings,
 )
 from digest.config.table import Table
 from digest.config.values import (
@@ -178,6 +179,7 @@ def _mail(raw: Any, file: str, base: Path, state: Path) -> MailSettings:
         list_id=t.get("list_id", str, d.list_id),
         max_message_mb=t.number("max_message_mb", d.max_message_mb),
         operator=_operator(t, d.operator),
+        suspend_after=t.get("suspend_after", int, d.suspend_after),
     )
     t.done()
     return settings
@@ -188,6 +190,36 @@ def _operator(t: Table, default: str | None) -> str | None:
     if operator and not EMAIL.match(operator):
         raise t.err("operator", f"not an email address: {operator!r}")
     return operator
+
+
+def _web(raw: Any, file: str) -> WebSettings:
+    t = Table(raw, "web", file)
+    d = WebSettings()
+    base_url = t.get("base_url", str, d.base_url)
+    if base_url:
+        try:
+            base_url = check_url(base_url)
+        except ValueError as e:
+            raise t.err("base_url", str(e)) from None
+        base_url = base_url.rstrip("/") + "/"
+    mailto = t.get("mailto", str, d.mailto) or None
+    if mailto and not EMAIL.match(mailto.removeprefix("mailto:")):
+        raise t.err("mailto", f"not an email address: {mailto!r}")
+    port = t.get("port", int, d.port)
+    if not 0 < port < 65536:
+        raise t.err("port", f"not a port number: {port}")
+    settings = WebSettings(
+        base_url=base_url,
+        secret_env=t.get("secret_env", str, d.secret_env),
+        signup=t.get("signup", bool, d.signup),
+        host=t.get("host", str, d.host),
+        port=port,
+        mailto=mailto.removeprefix("mailto:") if mailto else None,
+        signups_per_hour=t.get("signups_per_hour", int, d.signups_per_hour),
+        mails_per_day=t.get("mails_per_day", int, d.mails_per_day),
+    )
+    t.done()
+    return settings
 
 
 def _watch(raw: Any, file: str) -> WatchSettings:
@@ -288,6 +320,7 @@ def read(data: dict[str, Any], path: Path | None) -> Config:
         subscribers=_subscribers(t.get("subscriber", list, []), file),
         schedule=_schedule(t.get("schedule", dict, {}), file),
         watch=_watch(t.get("watch", dict, {}), file),
+        web=_web(t.get("web", dict, {}), file),
     )
     t.done()
     return config

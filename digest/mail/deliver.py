@@ -20,8 +20,9 @@ from typing import Any
 
 from digest import periods, render
 from digest.clock import utc
-from digest.config import Config, Subscriber
+from digest.config import Config
 from digest.errors import ConfigError
+from digest.mail import links
 from digest.mail.message import build_message, new_message_id, subject
 from digest.mail.transport import (
     ConnectFailure,
@@ -29,8 +30,9 @@ from digest.mail.transport import (
     TemporaryFailure,
     transport_for,
 )
-from digest.store import Database, ledger, queries
+from digest.store import Database, ledger, queries, subscribers
 from digest.store.lock import InstanceLock
+from digest.store.subscribers import Reader
 
 
 @dataclass
@@ -69,10 +71,11 @@ class Sender:
         self.transport = transport_for(cfg.mail)
         self.broken: str | None = None  # why the server cannot be reached in this run
         self.rendered: dict[tuple, tuple] = {}  # one rendering per distinct digest
+        self.links = links.Links.of(cfg)  # None without [web] base_url and its secret
 
     def message(
         self,
-        to: str,
+        to: Reader | str,
         period: periods.Period,
         rows: list[dict[str, Any]],
         msgid: str,
@@ -88,15 +91,20 @@ class Sender:
         view, text, html, attachments, size = self.rendered[key]
         if not small and size > self.cfg.mail.max_message_mb * 1024 * 1024:
             return self.message(to, period, rows, msgid, small=True)
+        unsubscribe = None
+        if self.links and isinstance(to, Reader):  # the reader's own links, in one place
+            text, html = self.links.personal(text, html, to.ref)
+            unsubscribe = self.links.unsubscribe_uris(to.ref)
         msg = build_message(
             settings=self.cfg.mail,
-            to=to,
+            to=to.email if isinstance(to, Reader) else to,
             subject=subject(self.cfg, period, view.total),
             text=text,
             html=html,
             message_id=msgid,
             date=self.now,
             attachments=attachments,
+            unsubscribe=unsubscribe,
         )
         return view, msg
 
@@ -107,6 +115,8 @@ class Sender:
         view = render.build(rows, period, settings, now=self.now)
         if settings.base_url and settings.archive:
             view.archive_link = settings.base_url + "index.html"
+        if self.links:
+            view.manage_link = links.PLACEHOLDER
         attachments: tuple[tuple[str, bytes], ...] = ()
         if period.kind == "monthly" and not small:
             attachments, view.notice = self.monthly_pdf(rows, period)
@@ -145,10 +155,10 @@ class Sender:
             f"--date {period.first.isoformat()} --out DIR"
         )
 
-    def attempt(self, delivery_id: int, sub: Subscriber, period: periods.Period, rows) -> Outcome:
+    def attempt(self, delivery_id: int, sub: Reader, period: periods.Period, rows) -> Outcome:
         row = ledger.get(self.db, delivery_id)
         try:
-            view, msg = self.message(sub.email, period, rows, row["message_id"])
+            view, msg = self.message(sub, period, rows, row["message_id"])
         except Exception as e:  # noqa: BLE001 - one digest that cannot be made stops no other
             outcome = Outcome(sub.email, period.label, "failed", len(rows))
             problem = f"could not make the digest: {type(e).__name__}: {e}"
@@ -165,13 +175,23 @@ class Sender:
             return self._failed(outcome, delivery_id, str(e), permanent=False)
         except PermanentFailure as e:
             if getattr(e, "code", None) != 552:
-                return self._failed(outcome, delivery_id, str(e), permanent=True)
+                return self._refused(outcome, delivery_id, str(e))
             try:  # too large for the server: once more, small
-                view, msg = self.message(sub.email, period, rows, row["message_id"], small=True)
+                view, msg = self.message(sub, period, rows, row["message_id"], small=True)
                 self.transport.send(msg)
             except (TemporaryFailure, PermanentFailure) as again:
-                return self._failed(outcome, delivery_id, str(again), permanent=True)
+                return self._refused(outcome, delivery_id, str(again))
         ledger.mark_sent(self.db, delivery_id, self.now)
+        subscribers.delivered(self.db, sub.email)
+        return outcome
+
+    def _refused(self, outcome: Outcome, delivery_id: int, error: str) -> Outcome:
+        """A permanent failure (5xx): counted against the address, which is suspended after
+        `[mail] suspend_after` in a row and skipped from then on."""
+        outcome = self._failed(outcome, delivery_id, error, permanent=True)
+        limit = self.cfg.mail.suspend_after
+        if subscribers.delivery_failed(self.db, outcome.subscriber, error, limit):
+            outcome.error = f"{error}; address suspended after {limit} failures in a row"
         return outcome
 
     def _failed(self, outcome: Outcome, delivery_id: int, error: str, *, permanent: bool):
@@ -194,7 +214,7 @@ class Sender:
                 rows.append(row)
         return rows
 
-    def subscriber(self, sub: Subscriber) -> list[Outcome]:
+    def subscriber(self, sub: Reader) -> list[Outcome]:
         tz = self.cfg.tz
         # The digest belongs to the last period completed at its digest time (the scheduler
         # passes that time), so a retry at 03:00 does not send today's digest early.
@@ -274,7 +294,7 @@ def send_due(
     # One sender at a time per database: a second one waits, then finds the work done.
     guard = nullcontext() if dry_run else InstanceLock(cfg.database, "send").acquire(wait=True)
     with guard, sender.transport:
-        for sub in cfg.subscribers:
+        for sub in readers(cfg, db, record=not dry_run):
             if stop is not None and stop.is_set():
                 break  # shutting down: the rest go out on the next run
             if period is None or sub.period == period:
@@ -284,6 +304,18 @@ def send_due(
                     problem = f"{type(e).__name__}: {e}"[:500]
                     outcomes.append(Outcome(sub.email, None, "failed", error=problem))
     return outcomes
+
+
+def readers(cfg: Config, db: Database, *, record: bool = True) -> list[Reader]:
+    """The active readers, after bringing in the config's [[subscriber]] entries."""
+    configured = [Reader(s.email, s.period, s.papers, origin="config") for s in cfg.subscribers]
+    if record:
+        subscribers.sync(db, configured)
+        return subscribers.active(db)
+    known = {r.email: r for r in subscribers.active(db)}  # a dry run writes nothing
+    for reader in configured:
+        known.setdefault(reader.email.lower(), reader)
+    return sorted(known.values(), key=lambda r: r.email)
 
 
 def preview(cfg: Config, db: Database, now: datetime, to: str, kind: str) -> Outcome:

@@ -37,9 +37,11 @@ def build_message(
     message_id: str,
     date: datetime,
     attachments: tuple[tuple[str, bytes], ...] = (),
+    unsubscribe: tuple[str, ...] | None = None,
 ) -> EmailMessage:
     """multipart/alternative (text, then HTML), one recipient, UTF-8 throughout; with
-    attachments (the monthly PDF) the whole is multipart/mixed."""
+    attachments (the monthly PDF) the whole is multipart/mixed. `unsubscribe`: the reader's
+    own List-Unsubscribe URIs (https first, for RFC 8058), else `[mail] unsubscribe`."""
     msg = EmailMessage(policy=policy.SMTP)
     msg["From"] = settings.sender
     msg["To"] = to
@@ -47,9 +49,10 @@ def build_message(
     msg["Date"] = format_datetime(date)
     msg["Message-ID"] = message_id
     msg["List-Id"] = list_id(settings)
-    if settings.unsubscribe:
-        msg["List-Unsubscribe"] = f"<{settings.unsubscribe}>"
-        if settings.unsubscribe.startswith("https://"):
+    uris = unsubscribe or ((settings.unsubscribe,) if settings.unsubscribe else ())
+    if uris:
+        msg["List-Unsubscribe"] = ", ".join(f"<{uri}>" for uri in uris)
+        if uris[0].startswith(("https://", "http://")):
             msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     msg["Auto-Submitted"] = "auto-generated"
     msg.set_content(text, charset="utf-8")

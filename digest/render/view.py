@@ -76,6 +76,7 @@ class DigestView:
     links: list[tuple[int, str]]
     notice: str | None = None  # e.g. why a PDF is linked instead of attached
     archive_link: str | None = None  # the archive's index, where the digest is published
+    manage_link: str | None = None  # the reader's manage page (filled in per message)
 
     @property
     def empty(self) -> bool:

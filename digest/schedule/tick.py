@@ -38,7 +38,7 @@ def tick(
     result = TickResult()
     db = store.open_db(cfg.database)
     try:
-        kinds = {s.period for s in cfg.subscribers}
+        kinds = {r.period for r in deliver.readers(cfg, db)}
         if cfg.digest.archive:  # the archive gets every day's and week's digest
             kinds |= {"daily", "weekly"}
         todo = due(now, cfg.tz, cfg.schedule, kinds=kinds, **runs.schedule_state(db))

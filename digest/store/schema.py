@@ -12,7 +12,7 @@ import sqlite_utils
 
 from digest.store.db import transaction
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 def _migrate_1(db: sqlite_utils.Database) -> None:
@@ -201,6 +201,32 @@ def _migrate_7(db: sqlite_utils.Database) -> None:
     )
 
 
+def _migrate_8(db: sqlite_utils.Database) -> None:
+    """Subscribers in the database (the truth the ledger reads; config readers are synced
+    in), and the events sign-ups are rate-limited by."""
+    db["subscribers"].create(
+        {
+            "email": str,  # lower-cased
+            "ref": str,  # random, opaque: what readers' signed links carry, never the address
+            "status": str,  # pending | active | unsubscribed | suspended
+            "period": str,
+            "papers": str,  # JSON list; [] = every paper
+            "origin": str,  # config | web | cli
+            "created": str,
+            "confirmed": str,
+            "left": str,
+            "failures": int,  # permanent failures in a row
+            "last_error": str,
+        },
+        pk="email",
+        if_not_exists=True,
+    )
+    db["subscribers"].create_index(["status"], if_not_exists=True)
+    db["subscribers"].create_index(["ref"], unique=True, if_not_exists=True)
+    db["rate_events"].create({"key": str, "at": str}, if_not_exists=True)
+    db["rate_events"].create_index(["key", "at"], if_not_exists=True)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migrate_1,
     _migrate_2,
@@ -209,6 +235,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migrate_5,
     _migrate_6,
     _migrate_7,
+    _migrate_8,
 ]
 
 

@@ -7,21 +7,23 @@ from typing import Any
 
 from digest.config import WatchSettings
 from digest.papers import PAPERS
-from digest.store import health, ledger
+from digest.store import health, ledger, subscribers
 from digest.store.db import Database
 from digest.store.posts import get_cursors
 
 
-def report(
-    db: Database, database: str, emails: list[str], watch: WatchSettings, now: datetime
-) -> dict[str, Any]:
+def report(db: Database, database: str, watch: WatchSettings, now: datetime) -> dict[str, Any]:
     """Plain data (JSON-ready) for `status --json`."""
     found = sources(db)
+    readers = subscribers.listed(db)
+    shown = [r.email for r in readers if r.status in ("active", "suspended")]
     return {
         "database": database,
         "warnings": health.warnings(db, [s["source"] for s in found], now, watch),
         "sources": found,
-        "subscribers": ledger.report(db, emails),
+        "readers": subscribers.counts(db),
+        "suspended": [r.email for r in readers if r.status == "suspended"],
+        "subscribers": ledger.report(db, shown),
     }
 
 
@@ -104,6 +106,10 @@ def lines(report: dict[str, Any]) -> list[str]:
                 f"  quarantine: {r['rejected']} posts not stored, {r['fixed']} stored with a "
                 f"fix; last: {r['last']}"
             )
+    counts = ", ".join(f"{n} {state}" for state, n in report["readers"].items())
+    out.append(f"subscribers: {counts}")
+    for email in report["suspended"]:
+        out.append(f"{email}: suspended after repeated permanent failures; skipped")
     for sub in report["subscribers"]:
         last = sub["last_sent"]
         sent = f"last sent {last['label']} at {last['sent_at']} UTC" if last else "nothing sent yet"

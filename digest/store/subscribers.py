@@ -1,0 +1,200 @@
+"""The `subscribers` table: who gets digests, in which state, and where they came from.
+
+It is the truth the delivery ledger reads. `[[subscriber]]` entries of the config are
+operator-managed readers, synced in at each send, tick and `subscribers` command: added or
+updated (period, papers) while listed; a reader removed from the file is unsubscribed
+(history kept). A reader's own choice wins: one who left through their link stays out until
+the operator adds them again with `wp-digest subscribers add`.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from digest.clock import now_utc, utc
+from digest.store.db import Database, transaction
+
+STATES = ("pending", "active", "unsubscribed", "suspended")
+
+
+@dataclass(frozen=True)
+class Reader:
+    email: str
+    period: str = "daily"
+    papers: tuple[str, ...] = ()
+    status: str = "active"
+    origin: str = "cli"
+    ref: str = ""  # what the reader's signed links carry
+
+
+def _reader(row: Any) -> Reader:
+    email, status, period, papers, origin, ref = row
+    return Reader(email, period, tuple(json.loads(papers or "[]")), status, origin, ref)
+
+
+COLUMNS = "email, status, period, papers, origin, ref"
+
+
+def new_ref() -> str:
+    return secrets.token_hex(8)
+
+
+def by_ref(db: Database, ref: str) -> Reader | None:
+    row = db.execute(f"SELECT {COLUMNS} FROM subscribers WHERE ref = ?", [ref]).fetchone()
+    return _reader(row) if row else None
+
+
+def get(db: Database, email: str) -> Reader | None:
+    row = db.execute(
+        f"SELECT {COLUMNS} FROM subscribers WHERE email = ?", [email.lower()]
+    ).fetchone()
+    return _reader(row) if row else None
+
+
+def listed(db: Database, status: str | None = None) -> list[Reader]:
+    where, args = ("WHERE status = ?", [status]) if status else ("", [])
+    rows = db.execute(f"SELECT {COLUMNS} FROM subscribers {where} ORDER BY email", args)
+    return [_reader(r) for r in rows]
+
+
+def active(db: Database) -> list[Reader]:
+    return listed(db, "active")
+
+
+def counts(db: Database) -> dict[str, int]:
+    rows = db.execute("SELECT status, count(*) FROM subscribers GROUP BY status").fetchall()
+    return {state: dict(rows).get(state, 0) for state in STATES}
+
+
+def put(
+    db: Database, email: str, period: str, papers: Iterable[str], origin: str, status: str
+) -> bool:
+    """Add a reader, or set an existing one's period, papers and status. True if new."""
+    email, stamp = email.lower(), now_utc()
+    with transaction(db):
+        old = db.execute("SELECT status FROM subscribers WHERE email = ?", [email]).fetchone()
+        confirmed = stamp if status == "active" else None
+        if old is None:
+            db.execute(
+                "INSERT INTO subscribers (email, ref, status, period, papers, origin, created, "
+                "confirmed, failures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                [email, new_ref(), status, period, json.dumps(list(papers)), origin, stamp,
+                 confirmed],  # fmt: skip
+            )
+            return True
+        db.execute(
+            "UPDATE subscribers SET status = ?, period = ?, papers = ?, origin = ?, "
+            "confirmed = coalesce(?, confirmed), left = CASE WHEN ? = 'active' THEN NULL "
+            "ELSE left END, failures = CASE WHEN ? = 'active' THEN 0 ELSE failures END "
+            "WHERE email = ?",
+            [status, period, json.dumps(list(papers)), origin, confirmed, status, status, email],
+        )
+        return False
+
+
+def set_status(db: Database, email: str, status: str, error: str | None = None) -> bool:
+    """Move a reader to `status` (leaving stamps `left`). False when there is no such reader."""
+    stamp = now_utc()
+    with transaction(db):
+        cursor = db.execute(
+            "UPDATE subscribers SET status = ?, left = CASE WHEN ? IN ('unsubscribed', "
+            "'suspended') THEN ? ELSE left END, confirmed = CASE WHEN ? = 'active' THEN ? "
+            "ELSE confirmed END, last_error = coalesce(?, last_error) WHERE email = ?",
+            [status, status, stamp, status, stamp, error, email.lower()],
+        )
+    return cursor.rowcount > 0
+
+
+def set_choice(db: Database, email: str, period: str, papers: Iterable[str]) -> None:
+    with transaction(db):
+        db.execute(
+            "UPDATE subscribers SET period = ?, papers = ? WHERE email = ?",
+            [period, json.dumps(list(papers)), email.lower()],
+        )
+
+
+def sync(db: Database, readers: Iterable[Reader]) -> None:
+    """Bring the config's readers in (see the module's docstring)."""
+    wanted = {r.email.lower(): r for r in readers}
+    with transaction(db):
+        rows = db.execute(f"SELECT {COLUMNS} FROM subscribers")
+        have = {r[0]: _reader(r) for r in rows}
+        stamp = now_utc()
+        for email, reader in wanted.items():
+            old = have.get(email)
+            papers = json.dumps(list(reader.papers))
+            if old is None:
+                db.execute(
+                    "INSERT INTO subscribers (email, ref, status, period, papers, origin, "
+                    "created, confirmed, failures) "
+                    "VALUES (?, ?, 'active', ?, ?, 'config', ?, ?, 0)",
+                    [email, new_ref(), reader.period, papers, stamp, stamp],
+                )
+            elif old.origin == "config" and (old.period, old.papers) != (
+                reader.period,
+                reader.papers,
+            ):
+                db.execute(
+                    "UPDATE subscribers SET period = ?, papers = ? WHERE email = ?",
+                    [reader.period, papers, email],
+                )
+        for email, old in have.items():
+            if old.origin == "config" and email not in wanted and old.status == "active":
+                db.execute(
+                    "UPDATE subscribers SET status = 'unsubscribed', left = ?, "
+                    "last_error = 'removed from the config file' WHERE email = ?",
+                    [stamp, email],
+                )
+
+
+def delivery_failed(db: Database, email: str, error: str, suspend_after: int) -> bool:
+    """Count a permanent failure; at `suspend_after` in a row the reader is suspended.
+    True when this failure suspended them."""
+    with transaction(db):
+        db.execute(
+            "UPDATE subscribers SET failures = failures + 1, last_error = ? WHERE email = ?",
+            [error[:500], email.lower()],
+        )
+        cursor = db.execute(
+            "UPDATE subscribers SET status = 'suspended', left = ? WHERE email = ? "
+            "AND status = 'active' AND failures >= ?",
+            [now_utc(), email.lower(), suspend_after],
+        )
+    return cursor.rowcount > 0
+
+
+def delivered(db: Database, email: str) -> None:
+    with transaction(db):
+        db.execute(
+            "UPDATE subscribers SET failures = 0 WHERE email = ? AND failures > 0",
+            [email.lower()],
+        )
+
+
+def rate_hit(db: Database, key: str, limit: int, window: timedelta, now: datetime) -> bool:
+    """Record an event under `key`; False when `limit` events already happened in `window`
+    (and then nothing is recorded). Old events are dropped as we go."""
+    since = utc(now - window)
+    with transaction(db):
+        db.execute("DELETE FROM rate_events WHERE key = ? AND at < ?", [key, since])
+        seen = db.execute(
+            "SELECT count(*) FROM rate_events WHERE key = ? AND at >= ?", [key, since]
+        ).fetchone()[0]
+        if seen >= limit:
+            return False
+        db.execute("INSERT INTO rate_events (key, at) VALUES (?, ?)", [key, utc(now)])
+    return True
+
+
+def export_rows(db: Database) -> list[dict[str, Any]]:
+    return list(
+        db.query(
+            "SELECT email, status, period, papers, origin, created, confirmed, left "
+            "FROM subscribers ORDER BY email"
+        )
+    )
