@@ -314,8 +314,9 @@ def readers(cfg: Config, db: Database, *, record: bool = True) -> list[Reader]:
         return subscribers.active(db)
     known = {r.email: r for r in subscribers.active(db)}  # a dry run writes nothing
     for reader in configured:
-        known.setdefault(reader.email.lower(), reader)
-    return sorted(known.values(), key=lambda r: r.email)
+        if subscribers.get(db, reader.email) is None:
+            known.setdefault(reader.email.lower(), reader)
+    return list(known.values())
 
 
 def preview(cfg: Config, db: Database, now: datetime, to: str, kind: str) -> Outcome:

@@ -83,3 +83,18 @@ def operator_message(
         charset="utf-8",
     )
     return msg
+
+
+def reader_message(
+    settings: MailSettings, to: str, subject: str, text: str, date: datetime
+) -> EmailMessage:
+    """A mail to one reader about their subscription (the confirmation link)."""
+    msg = EmailMessage(policy=policy.SMTP)
+    msg["From"] = settings.sender
+    msg["To"] = to
+    msg["Subject"] = subject
+    msg["Date"] = format_datetime(date)
+    msg["Message-ID"] = new_message_id(settings)
+    msg["Auto-Submitted"] = "auto-generated"
+    msg.set_content(text, charset="utf-8")
+    return msg

@@ -58,7 +58,7 @@ def get(db: Database, email: str) -> Reader | None:
 
 def listed(db: Database, status: str | None = None) -> list[Reader]:
     where, args = ("WHERE status = ?", [status]) if status else ("", [])
-    rows = db.execute(f"SELECT {COLUMNS} FROM subscribers {where} ORDER BY email", args)
+    rows = db.execute(f"SELECT {COLUMNS} FROM subscribers {where} ORDER BY rowid", args)
     return [_reader(r) for r in rows]
 
 
@@ -83,8 +83,16 @@ def put(
             db.execute(
                 "INSERT INTO subscribers (email, ref, status, period, papers, origin, created, "
                 "confirmed, failures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                [email, new_ref(), status, period, json.dumps(list(papers)), origin, stamp,
-                 confirmed],  # fmt: skip
+                [
+                    email,
+                    new_ref(),
+                    status,
+                    period,
+                    json.dumps(list(papers)),
+                    origin,
+                    stamp,
+                    confirmed,
+                ],  # fmt: skip
             )
             return True
         db.execute(

@@ -1,0 +1,176 @@
+"""The readers' site: archive, sign-up, confirm, manage, unsubscribe, search, feed, health.
+
+Handlers parse and check input, then run the database and mail work in a thread
+(`run_in_threadpool`), so one slow SMTP server does not stall other readers. Every error is
+a small page with a 4xx status, never a traceback. No page says whether an address is
+subscribed: the sign-up form answers the same for every address.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from digest.config import EMAIL, Config
+from digest.papers import PAPERS
+from digest.store import subscribers
+from digest.web import guard
+from digest.web.pages import Pages, Refused
+
+log = logging.getLogger("wp-digest.web")
+PERIODS = ("daily", "weekly", "monthly")
+CHOOSABLE = tuple(p for p in PAPERS if p != "Other")
+MAX_EMAIL = 254
+MAX_QUERY = 200
+
+
+def create_app(cfg: Config, secret: str) -> Starlette:
+    pages = Pages(cfg, secret)
+
+    def refuse(request: Request, exc: Exception) -> Response:
+        if isinstance(exc, Refused):
+            return pages.message(request, "Sorry", exc.message, status=exc.status)
+        if isinstance(exc, HTTPException):
+            text = {404: "There is no such page.", 405: "That is not allowed here."}
+            message = text.get(exc.status_code, "The request could not be handled.")
+            return pages.message(request, "Sorry", message, status=exc.status_code)
+        log.error("error serving %s", request.url.path, exc_info=exc)
+        return pages.message(request, "Sorry", "Something went wrong on our side.", status=500)
+
+    async def home(request: Request) -> Response:
+        entries = await run_in_threadpool(pages.archive_entries)
+        return pages.render(request, "web-index.html.j2", entries=entries, periods=PERIODS,
+                            papers=CHOOSABLE)  # fmt: skip
+
+    async def subscribe(request: Request) -> Response:
+        if not cfg.web.signup:
+            raise HTTPException(404)
+        form = await _form(request)
+        email = str(form.get("email", "")).strip()
+        if len(email) > MAX_EMAIL or not EMAIL.match(email):
+            raise Refused(400, "That does not look like an e-mail address.")
+        period, papers = _choice(form)
+        client = guard.client(request)
+        await run_in_threadpool(pages.sign_up, email, period, papers, client)
+        return pages.message(
+            request,
+            "Check your inbox",
+            f"If {email} can receive mail, a message with a confirmation link is on its way. "
+            "Your subscription starts when you open it.",
+        )
+
+    async def confirm(request: Request) -> Response:
+        reader = await run_in_threadpool(pages.reader, "confirm", request.path_params["token"])
+        if request.method == "POST":
+            await _form(request)
+            await run_in_threadpool(subscribers_set, pages, reader.email, "active")
+            return pages.message(
+                request,
+                "You are subscribed",
+                f"Your {reader.period} digest will arrive at {reader.email}.",
+                link=(pages.links.url("manage", reader.ref), "Change what you get"),
+            )
+        return pages.render(request, "web-confirm.html.j2", reader=reader)
+
+    async def manage(request: Request) -> Response:
+        token = request.path_params["token"]
+        reader = await run_in_threadpool(pages.reader, "manage", token)
+        saved = None
+        if request.method == "POST":
+            form = await _form(request)
+            action = form.get("action")
+            if action == "leave":
+                await run_in_threadpool(subscribers_set, pages, reader.email, "unsubscribed")
+                saved = "You have left. You will get no more digests."
+            elif action in ("save", "resubscribe"):
+                period, papers = _choice(form)
+                await run_in_threadpool(pages.save_choice, reader.email, period, papers)
+                saved = "Saved."
+            else:
+                raise Refused(400, "Unknown action.")
+            reader = await run_in_threadpool(pages.reader, "manage", token)
+        return pages.render(request, "web-manage.html.j2", reader=reader, saved=saved,
+                            periods=PERIODS, papers=CHOOSABLE)  # fmt: skip
+
+    async def unsubscribe(request: Request) -> Response:
+        token = request.path_params["token"]
+        reader = await run_in_threadpool(pages.reader, "unsubscribe", token)
+        if request.method == "POST":  # RFC 8058: no cookie, no CSRF token; it only unsubscribes
+            await request.body()
+            await run_in_threadpool(subscribers_set, pages, reader.email, "unsubscribed")
+            return pages.message(request, "Unsubscribed",
+                                 f"{reader.email} will get no more digests.")  # fmt: skip
+        return pages.render(request, "web-unsubscribe.html.j2", reader=reader)
+
+    async def search(request: Request) -> Response:
+        query = request.query_params.get("q", "")
+        if len(query) > MAX_QUERY:
+            raise Refused(400, f"Please search with at most {MAX_QUERY} characters.")
+        groups = await run_in_threadpool(pages.search, query) if query.strip() else []
+        return pages.render(request, "web-search.html.j2", q=query, groups=groups)
+
+    async def digest_page(request: Request) -> Response:
+        html = await run_in_threadpool(pages.digest, request.path_params["label"])
+        if html is None:
+            raise HTTPException(404)
+        return HTMLResponse(html)
+
+    async def feed(request: Request) -> Response:
+        xml = await run_in_threadpool(pages.feed)
+        return Response(xml, media_type="application/atom+xml")
+
+    async def style(request: Request) -> Response:
+        return Response(pages.css, media_type="text/css",
+                        headers={"cache-control": "public, max-age=3600"})  # fmt: skip
+
+    async def healthz(request: Request) -> Response:
+        ok = await run_in_threadpool(pages.healthy)
+        return PlainTextResponse("ok" if ok else "database unavailable", 200 if ok else 503)
+
+    async def _form(request: Request) -> Any:
+        form = await request.form(max_files=0, max_fields=20)
+        if not guard.csrf_ok(request, form):
+            raise Refused(403, "This form has expired. Reload the page and try again.")
+        return form
+
+    routes = [
+        Route("/", home),
+        Route("/subscribe", subscribe, methods=["POST"]),
+        Route("/confirm/{token}", confirm, methods=["GET", "POST"]),
+        Route("/manage/{token}", manage, methods=["GET", "POST"]),
+        Route("/unsubscribe/{token}", unsubscribe, methods=["GET", "POST"]),
+        Route("/search", search),
+        Route("/digest/{label}", digest_page),
+        Route("/feed.xml", feed),
+        Route("/style.css", style),
+        Route("/healthz", healthz),
+    ]
+    return Starlette(
+        routes=routes,
+        middleware=[Middleware(guard.Defences)],
+        exception_handlers={Exception: refuse, HTTPException: refuse, Refused: refuse},
+    )
+
+
+def _choice(form: Any) -> tuple[str, list[str]]:
+    period = str(form.get("period", "daily"))
+    if period not in PERIODS:
+        raise Refused(400, "Choose daily, weekly or monthly.")
+    papers = [str(p) for p in form.getlist("papers")]
+    if any(p not in CHOOSABLE for p in papers) or len(papers) > len(CHOOSABLE):
+        raise Refused(400, "Choose papers from the list.")
+    return period, list(dict.fromkeys(papers))
+
+
+def subscribers_set(pages: Pages, email: str, status: str) -> None:
+    with pages.db() as db:
+        subscribers.set_status(db, email, status, "left through their link" if status ==
+                               "unsubscribed" else None)  # fmt: skip
