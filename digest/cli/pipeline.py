@@ -196,10 +196,12 @@ def send(state: State, period: str | None, dry_run: bool, to: str | None) -> Non
             outcomes = [deliver.preview(cfg, db, now, to, period or "daily")]
         else:
             if not deliver.readers(cfg, db, record=False):
-                raise click.UsageError(
-                    "no active subscribers: add [[subscriber]] to the config, or use "
-                    "`wp-digest subscribers add`"
+                say(
+                    state,
+                    "nobody to send to: no active subscribers ([[subscriber]] in the "
+                    "config, `wp-digest subscribers add`, or sign-ups on `wp-digest serve`)",
                 )
+                return
             # The digest each period's subscribers are due is the one `tick` would send now.
             as_of = digest_times(cfg, now)
             outcomes = deliver.send_due(cfg, db, now, period=period, dry_run=dry_run, as_of=as_of)

@@ -275,6 +275,12 @@ def check(cfg: Config) -> None:
     problem = cfg.mail.missing_password()
     if problem:
         raise ConfigError(problem)
+    if cfg.web.base_url and not cfg.web.secret():
+        raise ConfigError(
+            f"[web] base_url is set but the environment variable {cfg.web.secret_env} does not "
+            "hold the signing key (16 characters or more): digests would go out without "
+            "their unsubscribe links"
+        )
 
 
 def send_due(

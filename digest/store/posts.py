@@ -15,6 +15,7 @@ from typing import Any
 
 from digest import clock
 from digest.store.db import Database, insert_row, transaction, update_row
+from digest.text import plain
 
 # Columns of `posts` that come straight from a crawled post.
 POST_FIELDS = (
@@ -188,7 +189,8 @@ def _save_post(
         full.update(first_seen=stamp, last_changed=stamp)
         if on_change:
             full.update(on_change({**full, **terms}))
-        insert_row(db, "posts", full)
+        rowid = insert_row(db, "posts", full)
+        index(db, rowid, row["title"], row["content"])
         result = SaveResult(new_posts=1)
         if last is not None and last[1] == digest:
             return result
@@ -198,6 +200,11 @@ def _save_post(
         if on_change:
             full.update(on_change({**full, **terms}))
         update_row(db, "posts", key, full)
+        rowid = db.execute(
+            "SELECT rowid FROM posts WHERE source = ? AND post_id = ?", [source, post["post_id"]]
+        ).fetchone()[0]
+        db.execute("DELETE FROM posts_fts WHERE rowid = ?", [rowid])
+        index(db, rowid, row["title"], row["content"])
         result = SaveResult(new_revisions=1)
     else:
         names = ("modified_gmt", "categories", "tags", "post_type", "link", "slug", "date_gmt")
@@ -225,6 +232,14 @@ def _save_post(
         },
     )
     return result
+
+
+def index(db: Database, rowid: int, title: str | None, content: str | None) -> None:
+    """Put a post's words in the full-text index (plain text: no tag names)."""
+    db.execute(
+        "INSERT INTO posts_fts (rowid, title, body) VALUES (?, ?, ?)",
+        [rowid, plain(title or ""), plain(content or "")],
+    )
 
 
 def reclassify(

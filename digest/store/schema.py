@@ -11,8 +11,9 @@ from collections.abc import Callable
 import sqlite_utils
 
 from digest.store.db import transaction
+from digest.text import plain
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 def _migrate_1(db: sqlite_utils.Database) -> None:
@@ -86,8 +87,7 @@ def _migrate_1(db: sqlite_utils.Database) -> None:
         if_not_exists=True,
     )
     db["crawls"].create_index(["source", "started"], if_not_exists=True)
-    if not db["posts_fts"].exists():
-        db["posts"].enable_fts(["title", "content"], create_triggers=True, tokenize="porter")
+    # Full-text search: created by _migrate_9 (over plain text).
 
 
 def _migrate_2(db: sqlite_utils.Database) -> None:
@@ -227,6 +227,21 @@ def _migrate_8(db: sqlite_utils.Database) -> None:
     db["rate_events"].create_index(["key", "at"], if_not_exists=True)
 
 
+def _migrate_9(db: sqlite_utils.Database) -> None:
+    """Full-text search over the posts' plain text, not their HTML: tag and attribute names
+    ("strong", "href") are not words of a post. Kept by digest.store.posts as it saves, in
+    the page's transaction, so a search right after a crawl finds the new posts."""
+    for trigger in ("posts_ai", "posts_ad", "posts_au"):
+        db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    db.execute("DROP TABLE IF EXISTS posts_fts")  # its shadow tables go with it
+    db.execute("CREATE VIRTUAL TABLE posts_fts USING fts5(title, body, tokenize='porter')")
+    rows = db.execute("SELECT rowid, title, content FROM posts")
+    db.conn.executemany(
+        "INSERT INTO posts_fts (rowid, title, body) VALUES (?, ?, ?)",
+        ((rowid, plain(title or ""), plain(content or "")) for rowid, title, content in rows),
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migrate_1,
     _migrate_2,
@@ -236,6 +251,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migrate_6,
     _migrate_7,
     _migrate_8,
+    _migrate_9,
 ]
 
 

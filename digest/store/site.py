@@ -28,14 +28,14 @@ def fts_query(text: str) -> str | None:
 
 
 def search(db: Database, text: str, limit: int = 50) -> list[dict[str, Any]]:
-    """Posts matching every word, best first (bm25 over title and content)."""
+    """Posts matching every word, best first (bm25; a word in the title counts double)."""
     query = fts_query(text)
     if query is None:
         return []
     rows = db.query(
         "SELECT p.source, p.post_id, p.title, p.link, p.date_gmt, p.papers, p.subjects, "
         "p.content FROM posts_fts f JOIN posts p ON p.rowid = f.rowid "
-        "WHERE posts_fts MATCH ? ORDER BY bm25(posts_fts) LIMIT ?",
+        "WHERE posts_fts MATCH ? ORDER BY bm25(posts_fts, 2.0, 1.0) LIMIT ?",
         [query, limit],
     )
     out = []
