@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from helpers import need, run
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -63,15 +64,18 @@ def test_read_only_config_and_a_state_folder(tmp_path, site, monkeypatch):
         etc.chmod(0o755)
 
 
-def test_readme_systemd_unit_verifies(tmp_path):
+@pytest.mark.parametrize(
+    "marker, command", [("systemd-unit", "run"), ("systemd-unit-web", "serve")]
+)
+def test_readme_systemd_unit_verifies(tmp_path, marker, command):
     analyze = shutil.which("systemd-analyze")
     need("systemd-analyze", bool(analyze), "apt-get install systemd")
     block = re.search(
-        r"<!-- systemd-unit:start -->\n```ini\n(.*?)```", README.read_text(), re.S
+        rf"<!-- {marker}:start -->\n```ini\n(.*?)```", README.read_text(), re.S
     ).group(1)  # type: ignore[union-attr]
     assert (
         "StateDirectory=wp-digest" in block
-        and "ExecStart=/opt/wp-digest/bin/wp-digest run" in block
+        and f"ExecStart=/opt/wp-digest/bin/wp-digest {command}" in block
     )
     # Verified as written, but for the program's path, which is this test's interpreter's.
     unit = tmp_path / "wp-digest.service"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from contextlib import nullcontext
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -24,6 +24,8 @@ from digest.config import Config
 from digest.errors import ConfigError
 from digest.mail import links
 from digest.mail.message import build_message, new_message_id, subject
+from digest.mail.monthly import monthly_pdf
+from digest.mail.outcome import Outcome
 from digest.mail.transport import (
     ConnectFailure,
     PermanentFailure,
@@ -33,27 +35,6 @@ from digest.mail.transport import (
 from digest.store import Database, ledger, queries, subscribers
 from digest.store.lock import InstanceLock
 from digest.store.subscribers import Reader
-
-
-@dataclass
-class Outcome:
-    subscriber: str
-    label: str | None
-    status: str  # sent | retrying | failed | waiting | nothing | would-send
-    posts: int = 0
-    counts: list[tuple[str, int]] = field(default_factory=list)
-    error: str | None = None
-
-    def line(self) -> str:
-        counts = ", ".join(f"{p} {n}" for p, n in self.counts)
-        what = f"{self.label}, {self.posts} posts" + (f" ({counts})" if counts else "")
-        if self.label is None:
-            return f"{self.subscriber}: {self.status}: {self.error}"
-        if self.status == "nothing":
-            return f"{self.subscriber}: nothing new" + (f" ({self.error})" if self.error else "")
-        if self.error:
-            return f"{self.subscriber}: {what}: {self.status}: {self.error}"
-        return f"{self.subscriber}: {what}: {self.status}"
 
 
 class Sender:
@@ -119,7 +100,7 @@ class Sender:
             view.manage_link = links.PLACEHOLDER
         attachments: tuple[tuple[str, bytes], ...] = ()
         if period.kind == "monthly" and not small:
-            attachments, view.notice = self.monthly_pdf(rows, period)
+            attachments, view.notice = monthly_pdf(self.cfg, self.renderer, rows, period)
         elif small:
             view.notice = "This digest was too large to mail whole: posts are excerpts."
         renderer = render.Renderer(settings) if small else self.renderer
@@ -128,32 +109,6 @@ class Sender:
         raw = len(text.encode()) + len(html.encode()) + sum(len(d) for _, d in attachments)
         size = raw * 1.37
         return view, text, html, attachments, size
-
-    def monthly_pdf(
-        self, rows: list[dict[str, Any]], period: periods.Period
-    ) -> tuple[tuple[tuple[str, bytes], ...], str | None]:
-        """The month's PDF book: attached when under the size cap, else linked."""
-        from digest.render import monthly, publish
-
-        settings = self.cfg.digest
-        book = monthly.build(rows, period, settings)
-        files = publish.render_files(book, self.renderer)
-        data = files[".pdf"]
-        assert isinstance(data, bytes)
-        if settings.archive:
-            publish.write(book, self.renderer, settings.archive, files)
-        name = f"{period.label}.pdf"
-        cap = self.cfg.mail.attachment_max_mb
-        if len(data) <= cap * 1024 * 1024:
-            return ((name, data),), None
-        size = len(data) / 1024 / 1024
-        notice = f"The PDF compilation ({size:.1f} MB) is over the {cap:g} MB attachment limit"
-        if settings.base_url and settings.archive:
-            return (), f"{notice}; read it at {settings.base_url}{name}"
-        return (), (
-            f"{notice}; make it with: wp-digest digest --period monthly "
-            f"--date {period.first.isoformat()} --out DIR"
-        )
 
     def attempt(self, delivery_id: int, sub: Reader, period: periods.Period, rows) -> Outcome:
         row = ledger.get(self.db, delivery_id)

@@ -1,0 +1,26 @@
+"""What happened to one reader's digest in a send: one line for people, and a status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Outcome:
+    subscriber: str
+    label: str | None
+    status: str  # sent | retrying | failed | waiting | nothing | would-send
+    posts: int = 0
+    counts: list[tuple[str, int]] = field(default_factory=list)
+    error: str | None = None
+
+    def line(self) -> str:
+        counts = ", ".join(f"{p} {n}" for p, n in self.counts)
+        what = f"{self.label}, {self.posts} posts" + (f" ({counts})" if counts else "")
+        if self.label is None:
+            return f"{self.subscriber}: {self.status}: {self.error}"
+        if self.status == "nothing":
+            return f"{self.subscriber}: nothing new" + (f" ({self.error})" if self.error else "")
+        if self.error:
+            return f"{self.subscriber}: {what}: {self.status}: {self.error}"
+        return f"{self.subscriber}: {what}: {self.status}"
