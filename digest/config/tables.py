@@ -8,27 +8,23 @@ of its dataclass field, so each default is stated once, in digest.config.model.
 from __future__ import annotations
 
 import os
-from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
+from digest.config import service
 from digest.config.model import (
     DEFAULT_USER_AGENT,
     Config,
     CrawlSettings,
     DigestSettings,
-    MailSettings,
     Rules,
     ScheduleSettings,
     Source,
     Subscriber,
-    WatchSettings,
-    WebSettings,
 )
 from digest.config.table import Table
 from digest.config.values import (
     EMAIL,
-    LOOPBACK,
     check_text,
     check_timezone,
     check_url,
@@ -130,120 +126,6 @@ def _digest(raw: Any, file: str, base: Path, state: Path) -> DigestSettings:
     return settings
 
 
-def _mail(raw: Any, file: str, base: Path, state: Path) -> MailSettings:
-    t = Table(raw, "mail", file)
-    d = MailSettings()
-    host = t.get("host", str, d.host) or None
-    transport = t.get("transport", str, "smtp" if host else "outbox")
-    if transport not in ("smtp", "outbox"):
-        raise t.err("transport", f'expected "smtp" or "outbox", got {transport!r}')
-    if transport == "smtp" and not host:
-        raise t.err("host", 'transport "smtp" needs a host')
-    security = t.get("security", str, d.security)
-    if security not in ("ssl", "starttls", "none"):
-        raise t.err("security", f'expected "ssl", "starttls" or "none", got {security!r}')
-    if transport == "smtp" and security == "none" and host not in LOOPBACK:
-        raise t.err("security", f'"none" (no TLS) is allowed only for loopback hosts, not {host}')
-    port = t.get("port", int, {"ssl": 465, "starttls": 587, "none": 25}[security])
-    if not 0 < port < 65536:
-        raise t.err("port", f"not a port number: {port}")
-    sender = t.get("from", str, d.sender)
-    if not EMAIL.match(parseaddr(sender)[1]):
-        raise t.err("from", f"not an email address: {sender!r}")
-    unsubscribe = t.get("unsubscribe", str, d.unsubscribe)
-    if unsubscribe and not unsubscribe.startswith(("mailto:", "https://")):
-        raise t.err("unsubscribe", "expected a mailto: or https:// URL")
-    ca_path = t.path("ca_file", d.ca_file, base)
-    if ca_path and not ca_path.is_file():
-        raise t.err("ca_file", f"no such file: {ca_path}")
-    if "password" in t.data:
-        raise t.err(
-            "password",
-            "passwords never go in the file: set password_env to the "
-            "name of an environment variable that holds it",
-        )
-    settings = MailSettings(
-        transport=transport,
-        host=host,
-        port=port,
-        security=security,
-        username=t.get("username", str, d.username) or None,
-        password_env=t.get("password_env", str, d.password_env),
-        sender=sender,
-        outbox=t.path("outbox", d.outbox, state) or state / d.outbox,
-        unsubscribe=unsubscribe,
-        send_empty=t.get("send_empty", bool, d.send_empty),
-        attachment_max_mb=t.number("attachment_max_mb", d.attachment_max_mb),
-        ca_file=ca_path,
-        timeout=t.number("timeout", d.timeout),
-        list_id=t.get("list_id", str, d.list_id),
-        max_message_mb=t.number("max_message_mb", d.max_message_mb),
-        operator=_operator(t, d.operator),
-        suspend_after=t.get("suspend_after", int, d.suspend_after),
-    )
-    t.done()
-    return settings
-
-
-def _operator(t: Table, default: str | None) -> str | None:
-    operator = t.get("operator", str, default) or None
-    if operator and not EMAIL.match(operator):
-        raise t.err("operator", f"not an email address: {operator!r}")
-    return operator
-
-
-def _web(raw: Any, file: str) -> WebSettings:
-    t = Table(raw, "web", file)
-    d = WebSettings()
-    base_url = t.get("base_url", str, d.base_url)
-    if base_url:
-        try:
-            base_url = check_url(base_url)
-        except ValueError as e:
-            raise t.err("base_url", str(e)) from None
-        base_url = base_url.rstrip("/") + "/"
-    mailto = t.get("mailto", str, d.mailto) or None
-    if mailto and not EMAIL.match(mailto.removeprefix("mailto:")):
-        raise t.err("mailto", f"not an email address: {mailto!r}")
-    port = t.get("port", int, d.port)
-    if not 0 < port < 65536:
-        raise t.err("port", f"not a port number: {port}")
-    settings = WebSettings(
-        base_url=base_url,
-        secret_env=t.get("secret_env", str, d.secret_env),
-        signup=t.get("signup", bool, d.signup),
-        host=t.get("host", str, d.host),
-        port=port,
-        mailto=mailto.removeprefix("mailto:") if mailto else None,
-        signups_per_hour=t.get("signups_per_hour", int, d.signups_per_hour),
-        mails_per_day=t.get("mails_per_day", int, d.mails_per_day),
-    )
-    t.done()
-    return settings
-
-
-def _watch(raw: Any, file: str) -> WatchSettings:
-    t = Table(raw, "watch", file)
-    d = WatchSettings()
-    recent = t.get("recent_posts", int, d.recent_posts)
-    if recent < 5:
-        raise t.err("recent_posts", f"must be at least 5, got {recent}")
-    jump = t.number("jump", d.jump)
-    if jump >= 1:
-        raise t.err("jump", f"a share between 0 and 1, got {jump:g}")
-    failures = t.get("delivery_failures", int, d.delivery_failures)
-    if failures < 1:
-        raise t.err("delivery_failures", f"must be at least 1, got {failures}")
-    settings = WatchSettings(
-        recent_posts=recent,
-        jump=jump,
-        crawl_failing_for=t.parsed("crawl_failing_for", parse_duration, d.crawl_failing_for),
-        delivery_failures=failures,
-    )
-    t.done()
-    return settings
-
-
 def _subscriber(raw: Any, index: int, file: str) -> Subscriber:
     t = Table(raw, f"subscriber[{index}]", file)
     t.expect("email", "period", "papers")
@@ -316,11 +198,11 @@ def read(data: dict[str, Any], path: Path | None) -> Config:
         sources=sources,
         crawl=_crawl(t.get("crawl", dict, {}), file),
         digest=_digest(t.get("digest", dict, {}), file, base, state),
-        mail=_mail(t.get("mail", dict, {}), file, base, state),
+        mail=service.mail(t.get("mail", dict, {}), file, base, state),
         subscribers=_subscribers(t.get("subscriber", list, []), file),
         schedule=_schedule(t.get("schedule", dict, {}), file),
-        watch=_watch(t.get("watch", dict, {}), file),
-        web=_web(t.get("web", dict, {}), file),
+        watch=service.watch(t.get("watch", dict, {}), file),
+        web=service.web(t.get("web", dict, {}), file),
     )
     t.done()
     return config
