@@ -45,6 +45,18 @@ class StorePipeline:
         return self.crawler.spider
 
     def open_spider(self) -> None:
+        try:
+            self._open()
+        except Exception as e:  # noqa: BLE001 - a full disk, a locked or broken database
+            # Raising here would end in Scrapy's tracebacks: record why, and stop the spider
+            # as soon as it is open (the child reports `broken` for this source).
+            self.broken = f"cannot start the crawl: {e}"
+            self.crawler.signals.connect(self._stop_at_once, signal=signals.spider_opened)
+
+    def _stop_at_once(self, spider: Spider) -> None:
+        spider.stop(self.broken)
+
+    def _open(self) -> None:
         self.db = store.open_db(self.path)
         spider = self.spider
         self.crawl_id = crawls.start(

@@ -123,8 +123,10 @@ def run(
         raise
     finally:
         ACTIVE.discard(proc)
-    ids = [json.loads(line)["crawl_id"] for line in out.splitlines() if '"crawl_id"' in line]
-    return _outcomes(config, sources, ids, proc.returncode)
+    lines = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    ids = [line["crawl_id"] for line in lines if "crawl_id" in line]
+    errors = {line["source"]: line["error"] for line in lines if "error" in line}
+    return _outcomes(config, sources, ids, proc.returncode, errors)
 
 
 def _relay(source: Any, sink: Any) -> None:
@@ -134,10 +136,16 @@ def _relay(source: Any, sink: Any) -> None:
         sink.flush()
 
 
-def _outcomes(config: Config, sources: list[Source], ids: list[int], code: int) -> list[Outcome]:
-    db = store.open_db(config.database)
+def _outcomes(
+    config: Config, sources: list[Source], ids: list[int], code: int, errors: dict[str, str]
+) -> list[Outcome]:
+    found = {name: Outcome(name, "failed", error) for name, error in errors.items()}
     try:
-        found = {}
+        db = store.open_db(config.database)
+    except Exception:  # noqa: BLE001 - the errors above say why (a full disk, say)
+        return [found.get(s.name) or Outcome(s.name, "failed", "database unavailable")
+                for s in sources]  # fmt: skip
+    try:
         for row in crawls.rows(db, ids):
             found[row["source"]] = Outcome(
                 source=row["source"],

@@ -23,7 +23,7 @@ from digest.clock import utc
 from digest.config import Config
 from digest.errors import ConfigError
 from digest.mail import links
-from digest.mail.message import build_message, new_message_id, subject
+from digest.mail.message import Skeleton, new_message_id, subject
 from digest.mail.monthly import monthly_pdf
 from digest.mail.outcome import Outcome
 from digest.mail.transport import (
@@ -54,6 +54,14 @@ class Sender:
         self.rendered: dict[tuple, tuple] = {}  # one rendering per distinct digest
         self.links = links.Links.of(cfg)  # None without [web] base_url and its secret
 
+    def prepared(self, period: periods.Period, rows: list[dict[str, Any]], small: bool):
+        """(view, skeleton, size on the wire) of a digest: made once per distinct digest
+        (period, posts and how they are marked, size mode) and shared by its readers."""
+        key = (period.label, small, tuple(_identity(r) for r in rows))
+        if key not in self.rendered:
+            self.rendered[key] = self._render(period, rows, small)
+        return self.rendered[key]
+
     def message(
         self,
         to: Reader | str,
@@ -65,29 +73,17 @@ class Sender:
     ):
         """The digest mail; over `[mail] max_message_mb` (or `small`, after a 552), its
         posts are excerpts with links and nothing is attached. Readers who are due the same
-        posts share one rendering (and one monthly PDF): per reader only the envelope."""
-        key = (period.label, small, tuple(_identity(r) for r in rows))
-        if key not in self.rendered:
-            self.rendered[key] = self._render(period, rows, small)
-        view, text, html, attachments, size = self.rendered[key]
+        posts share one rendering (and one monthly PDF): per reader only the envelope and
+        their own links."""
+        view, skeleton, size = self.prepared(period, rows, small)
         if not small and size > self.cfg.mail.max_message_mb * 1024 * 1024:
             return self.message(to, period, rows, msgid, small=True)
-        unsubscribe = None
+        manage = unsubscribe = None
         if self.links and isinstance(to, Reader):  # the reader's own links, in one place
-            text, html = self.links.personal(text, html, to.ref)
+            manage = self.links.url("manage", to.ref)
             unsubscribe = self.links.unsubscribe_uris(to.ref)
-        msg = build_message(
-            settings=self.cfg.mail,
-            to=to.email if isinstance(to, Reader) else to,
-            subject=subject(self.cfg, period, view.total),
-            text=text,
-            html=html,
-            message_id=msgid,
-            date=self.now,
-            attachments=attachments,
-            unsubscribe=unsubscribe,
-        )
-        return view, msg
+        address = to.email if isinstance(to, Reader) else to
+        return view, skeleton.message(address, msgid, manage, unsubscribe)
 
     def _render(self, period: periods.Period, rows: list[dict[str, Any]], small: bool):
         settings = self.cfg.digest
@@ -105,10 +101,18 @@ class Sender:
             view.notice = "This digest was too large to mail whole: posts are excerpts."
         renderer = render.Renderer(settings) if small else self.renderer
         text, html = renderer.text(view), renderer.html(view)
-        # On the wire: base64 (or quoted-printable) grows every part by up to about 37 %.
+        skeleton = Skeleton(
+            settings=self.cfg.mail,
+            subject=subject(self.cfg, period, view.total),
+            text=text,
+            html=html,
+            date=self.now,
+            attachments=attachments,
+            personal=links.PLACEHOLDER if self.links else None,
+        )
+        # On the wire: base64 grows every part by about 37 % (with line ends).
         raw = len(text.encode()) + len(html.encode()) + sum(len(d) for _, d in attachments)
-        size = raw * 1.37
-        return view, text, html, attachments, size
+        return view, skeleton, raw * 1.37
 
     def attempt(self, delivery_id: int, sub: Reader, period: periods.Period, rows) -> Outcome:
         row = ledger.get(self.db, delivery_id)
@@ -208,10 +212,14 @@ class Sender:
                 )
             out.append(Outcome(sub.email, last.label, "nothing", error=note))
             return out
-        view = render.build(rows, last, self.cfg.digest, now=self.now)
         if self.dry_run:
+            view = render.build(rows, last, self.cfg.digest, now=self.now)
             out.append(Outcome(sub.email, last.label, "would-send", view.total, view.counts))
             return out
+        try:
+            view = self.prepared(last, rows, False)[0]  # made once, shared by its readers
+        except Exception:  # noqa: BLE001 - the attempt below records why it cannot be made
+            view = render.build(rows, last, self.cfg.digest, now=self.now)
         delivery_id = ledger.create(
             self.db,
             subscriber=sub.email,

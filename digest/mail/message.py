@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+from dataclasses import dataclass
 from datetime import datetime
 from email import policy
 from email.message import EmailMessage
@@ -98,3 +100,92 @@ def reader_message(
     msg["Auto-Submitted"] = "auto-generated"
     msg.set_content(text, charset="utf-8")
     return msg
+
+
+# Fan-out: one MIME skeleton per distinct digest, serialised once; per reader only the
+# envelope headers and (when the footer carries their manage link) the base64 of the two
+# bodies are made. base64 because it is made in C and keeps a link unbroken by line wraps.
+_TO = "wpd-to@reader.invalid"
+_ID = "<wpd-message-id@reader.invalid>"
+_UNSUB = "https://wpd-unsubscribe.invalid/"
+_TEXT = "WPDIGEST-TEXT-BODY"
+_HTML = "WPDIGEST-HTML-BODY"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A message ready for the wire: the envelope and the bytes (CRLF line ends)."""
+
+    sender: str
+    to: str
+    message_id: str
+    data: bytes
+
+
+def _b64(text: str) -> bytes:
+    """A text body in base64 lines (CRLF between them), the text with a final newline."""
+    text = text.replace("\r\n", "\n")
+    text = text if text.endswith("\n") else text + "\n"
+    return base64.encodebytes(text.encode("utf-8")).replace(b"\n", b"\r\n")
+
+
+class Skeleton:
+    """A digest's message for every reader who is due the same posts."""
+
+    def __init__(self, *, settings: MailSettings, subject: str, text: str, html: str,
+                 date: datetime, attachments: tuple[tuple[str, bytes], ...] = (),
+                 personal: str | None = None) -> None:  # fmt: skip
+        """`personal`: a string in the bodies that each reader's own URL replaces."""
+        self.text, self.html, self.personal = text, html, personal
+        self.sender = parseaddr(settings.sender)[1]
+        msg = EmailMessage(policy=policy.SMTP)
+        msg["From"] = settings.sender
+        msg["To"] = _TO
+        msg["Subject"] = subject
+        msg["Date"] = format_datetime(date)
+        msg["Message-ID"] = _ID
+        msg["List-Id"] = list_id(settings)
+        if settings.unsubscribe or personal:
+            msg["List-Unsubscribe"] = f"<{_UNSUB}>"
+        msg["Auto-Submitted"] = "auto-generated"
+        msg.set_content(_TEXT, charset="utf-8", cte="base64")
+        msg.add_alternative(_HTML, subtype="html", charset="utf-8", cte="base64")
+        for filename, data in attachments:
+            msg.add_attachment(data, maintype="application", subtype="pdf", filename=filename)
+        raw = msg.as_bytes()
+        # The marks as the email package encoded them (with policy.SMTP, a CRLF inside).
+        self.body_marks = tuple(
+            base64.encodebytes(f"{m}\r\n".encode()).replace(b"\n", b"\r\n") for m in (_TEXT, _HTML)
+        )
+        assert all(mark in raw for mark in self.body_marks)
+        self.raw = raw
+        self.fixed = None if personal else self._bodies(text, html)
+        self.default_unsub = settings.unsubscribe
+
+    def _bodies(self, text: str, html: str) -> bytes:
+        raw = self.raw
+        for mark, body in zip(self.body_marks, (text, html), strict=True):
+            raw = raw.replace(mark, _b64(body), 1)
+        return raw
+
+    def message(self, to: str, message_id: str, manage: str | None = None,
+                unsubscribe: tuple[str, ...] | None = None) -> Prepared:  # fmt: skip
+        """The bytes for one reader (an ASCII address: the config and the site accept no
+        other), with their own manage link and List-Unsubscribe URIs."""
+        if self.fixed is not None:
+            raw = self.fixed
+        else:
+            assert self.personal and manage
+            text = self.text.replace(self.personal, manage)
+            raw = self._bodies(text, self.html.replace(self.personal, manage))
+        head, sep, rest = raw.partition(b"\r\n\r\n")
+        head = head.replace(_TO.encode(), to.encode(), 1)
+        head = head.replace(_ID.encode(), message_id.encode(), 1)
+        uris = unsubscribe or ((self.default_unsub,) if self.default_unsub else ())
+        if uris:
+            value = ", ".join(f"<{u}>" for u in uris)
+            extra = b""
+            if uris[0].startswith(("https://", "http://")):
+                extra = b"\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click"
+            head = head.replace(f"<{_UNSUB}>".encode(), value.encode() + extra, 1)
+        return Prepared(self.sender, to, message_id, head + sep + rest)

@@ -20,6 +20,9 @@ from pathlib import Path
 from digest.config import MailSettings
 from digest.errors import ConfigError
 from digest.files import atomic_write, make_folder
+from digest.mail.message import Prepared
+
+Message = EmailMessage | Prepared
 
 
 class TemporaryFailure(Exception):
@@ -46,15 +49,14 @@ class OutboxTransport:
     def __exit__(self, *exc: object) -> None:
         pass
 
-    def send(self, msg: EmailMessage) -> None:
+    def send(self, msg: Message) -> None:
         try:
             make_folder(self.folder)
-            key = hashlib.sha256(str(msg["Message-ID"]).encode()).hexdigest()[:12]
+            to, message_id, data = _parts(msg)
+            key = hashlib.sha256(message_id.encode()).hexdigest()[:12]
             # The file name never takes a path from the address: letters, digits, . - _ only.
-            rcpt = re.sub(
-                r"[^A-Za-z0-9._-]", "_", parseaddr(str(msg["To"]))[1].replace("@", "_at_")
-            )
-            atomic_write(self.folder / f"{rcpt.strip('.')[:80]}-{key}.eml", msg.as_bytes(), 0o600)
+            rcpt = re.sub(r"[^A-Za-z0-9._-]", "_", to.replace("@", "_at_"))
+            atomic_write(self.folder / f"{rcpt.strip('.')[:80]}-{key}.eml", data, 0o600)
         except OSError as e:
             raise TemporaryFailure(f"cannot write to outbox {self.folder}: {e.strerror}") from None
 
@@ -115,12 +117,16 @@ class SmtpTransport:
             raise ConnectFailure(f"cannot connect to {where}: {_reason(e)}") from None
         return conn
 
-    def send(self, msg: EmailMessage) -> None:
+    def send(self, msg: Message) -> None:
         if self.conn is None:
             self.conn = self._connect()
-        rcpt = parseaddr(str(msg["To"]))[1]
         try:
-            refused = self.conn.send_message(msg)
+            if isinstance(msg, Prepared):  # ready bytes: nothing to serialise per reader
+                rcpt = msg.to
+                refused = self.conn.sendmail(msg.sender, [rcpt], msg.data)
+            else:
+                rcpt = parseaddr(str(msg["To"]))[1]
+                refused = self.conn.send_message(msg)
         except smtplib.SMTPRecipientsRefused as e:
             code, reply = e.recipients.get(rcpt, (550, b""))
             raise _failure(code, f"{rcpt} refused: {code} {_text(reply)}") from None
@@ -165,6 +171,13 @@ def _reason(e: BaseException) -> str:
     if isinstance(e, OSError) and e.strerror:
         return e.strerror
     return str(e) or type(e).__name__
+
+
+def _parts(msg: Message) -> tuple[str, str, bytes]:
+    """(recipient, Message-ID, bytes) of either kind of message."""
+    if isinstance(msg, Prepared):
+        return msg.to, msg.message_id, msg.data
+    return parseaddr(str(msg["To"]))[1], str(msg["Message-ID"]), msg.as_bytes()
 
 
 def transport_for(settings: MailSettings) -> OutboxTransport | SmtpTransport:
