@@ -10,6 +10,7 @@ from helpers import make_post, many_posts, open_state, run, table, write_config
 from digest import config as config_mod
 from digest import crawl
 from digest.sample.site import WordPressServer
+from digest.store import site as site_search
 
 POSTS = "wp/v2/posts"
 
@@ -40,9 +41,10 @@ def test_first_crawl_stores_every_published_post(conf, site):
     assert korea["categories"] == "[21]"
     assert "Syllabus: GS2/International Relations" in korea["content"]
     assert len(table(db, "post_revisions")) == 26
-    # Full-text search, for Datasette users.
-    hits = list(db["posts"].search("Kathakali"))
+    # Full-text search over the plain text (the site's /search, and Datasette users).
+    hits = site_search.search(db, "Kathakali")
     assert [h["post_id"] for h in hits] == [70106]
+    assert site_search.search(db, "strong") == []  # a tag name, not a word of any post
     [row] = table(db, "crawls")
     assert row["outcome"] == "ok" and row["mode"] == "incremental"
     assert row["new_posts"] == 26 and row["new_revisions"] == 0 and row["requests"] >= 3

@@ -117,7 +117,7 @@ def status(state: State, as_json: bool) -> None:
 
     cfg = state.config
     with store.session(cfg.database) as db:
-        from digest.mail.deliver import readers
+        from digest.mail.readers import readers
 
         readers(cfg, db)  # the config's [[subscriber]] entries, synced in
         report = status_report.report(db, str(cfg.database), cfg.watch, clock.now())
@@ -185,6 +185,7 @@ def send(state: State, period: str | None, dry_run: bool, to: str | None) -> Non
     retried on later runs with backoff; the delivery ledger records every attempt.
     """
     from digest.mail import deliver
+    from digest.mail.readers import readers
     from digest.schedule.due import digest_times
 
     cfg = state.config
@@ -195,7 +196,7 @@ def send(state: State, period: str | None, dry_run: bool, to: str | None) -> Non
                 raise click.BadParameter(f"not an email address: {to!r}", param_hint="--to")
             outcomes = [deliver.preview(cfg, db, now, to, period or "daily")]
         else:
-            if not deliver.readers(cfg, db, record=False):
+            if not readers(cfg, db, record=False):
                 say(
                     state,
                     "nobody to send to: no active subscribers ([[subscriber]] in the "

@@ -36,7 +36,7 @@ def _papers(values: tuple[str, ...] | list[str]) -> list[str]:
 
 
 def _session(state: State):
-    from digest.mail.deliver import readers
+    from digest.mail.readers import readers
 
     cfg = state.config
     db = store.open_db(cfg.database)

@@ -26,6 +26,7 @@ from digest.mail import links
 from digest.mail.message import Skeleton, new_message_id, subject
 from digest.mail.monthly import monthly_pdf
 from digest.mail.outcome import Outcome
+from digest.mail.readers import readers
 from digest.mail.transport import (
     ConnectFailure,
     PermanentFailure,
@@ -53,6 +54,7 @@ class Sender:
         self.broken: str | None = None  # why the server cannot be reached in this run
         self.rendered: dict[tuple, tuple] = {}  # one rendering per distinct digest
         self.links = links.Links.of(cfg)  # None without [web] base_url and its secret
+        self.post_rows: dict[tuple[str, int], dict] = {}  # each post read once per send
 
     def prepared(self, period: periods.Period, rows: list[dict[str, Any]], small: bool):
         """(view, skeleton, size on the wire) of a digest: made once per distinct digest
@@ -201,7 +203,9 @@ class Sender:
         since, new = ledger.subscription(
             self.db, sub.email, sub.period, start, record=not self.dry_run
         )
-        rows, items = ledger.due_posts(self.db, sub.email, since, cutoff, sub.papers)
+        rows, items = ledger.due_posts(
+            self.db, sub.email, since, cutoff, sub.papers, cache=self.post_rows
+        )
         if not rows and not self.cfg.mail.send_empty:
             note = None
             if new:
@@ -273,19 +277,6 @@ def send_due(
                     problem = f"{type(e).__name__}: {e}"[:500]
                     outcomes.append(Outcome(sub.email, None, "failed", error=problem))
     return outcomes
-
-
-def readers(cfg: Config, db: Database, *, record: bool = True) -> list[Reader]:
-    """The active readers, after bringing in the config's [[subscriber]] entries."""
-    configured = [Reader(s.email, s.period, s.papers, origin="config") for s in cfg.subscribers]
-    if record:
-        subscribers.sync(db, configured)
-        return subscribers.active(db)
-    known = {r.email: r for r in subscribers.active(db)}  # a dry run writes nothing
-    for reader in configured:
-        if subscribers.get(db, reader.email) is None:
-            known.setdefault(reader.email.lower(), reader)
-    return list(known.values())
 
 
 def preview(cfg: Config, db: Database, now: datetime, to: str, kind: str) -> Outcome:

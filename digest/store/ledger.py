@@ -14,7 +14,7 @@ from typing import Any
 
 from digest.clock import now_utc, utc
 from digest.store import queries
-from digest.store.db import Database, transaction
+from digest.store.db import Database, insert_row, transaction
 
 MAX_ATTEMPTS = 8
 BACKOFF = timedelta(minutes=5)
@@ -39,8 +39,9 @@ def subscription(
     created = now_utc()
     if record:
         with transaction(db):
-            db["subscriptions"].insert(
-                {"email": email, "period": period, "started": start, "created": created}
+            db.execute(
+                "INSERT INTO subscriptions (email, period, started, created) VALUES (?, ?, ?, ?)",
+                [email, period, start, created],
             )
     return (start, created), True
 
@@ -62,6 +63,7 @@ def due_posts(
     since: tuple[str, str],
     cutoff: str,
     papers: tuple[str, ...] = (),
+    cache: dict[tuple[str, int], dict] | None = None,
 ) -> tuple[list[dict[str, Any]], list[tuple[str, int, int]]]:
     """Posts with a revision not yet taken care of whose event is before `cutoff`.
 
@@ -72,35 +74,47 @@ def due_posts(
     """
     started, created = since
     params = {"sub": subscriber, "since": started, "created": created, "cutoff": cutoff}
-    due = db.execute(
-        f"SELECT DISTINCT r.source, r.post_id FROM post_revisions r JOIN posts p "
+    # One query: the posts due, and every revision of them this reader has not had.
+    found = db.execute(
+        f"WITH due AS (SELECT DISTINCT r.source, r.post_id FROM post_revisions r JOIN posts p "
         f"ON p.source = r.source AND p.post_id = r.post_id "
         f"WHERE {_EVENT} < :cutoff AND ({_EVENT} >= :since OR r.seen_at > :created) "
-        f"AND NOT EXISTS ({_TAKEN})",
+        f"AND NOT EXISTS ({_TAKEN})) "
+        f"SELECT r.source, r.post_id, r.revision FROM due JOIN post_revisions r "
+        f"ON r.source = due.source AND r.post_id = due.post_id WHERE NOT EXISTS ({_TAKEN}) "
+        f"ORDER BY r.source, r.post_id, r.revision",
         params,
     ).fetchall()
+    open_revisions: dict[tuple[str, int], list[int]] = {}
+    for source, post_id, revision in found:
+        open_revisions.setdefault((source, post_id), []).append(revision)
     rows: list[dict[str, Any]] = []
     items: list[tuple[str, int, int]] = []
-    for source, post_id in due:
-        [row] = queries.post_rows(db, source, post_id)
+    for (source, post_id), revisions in open_revisions.items():
+        row = _post_row(db, source, post_id, cache)
         if papers and not set(row["papers"]) & set(papers):
             continue
-        open_revisions = [
-            r[0]
-            for r in db.execute(
-                f"SELECT r.revision FROM post_revisions r WHERE r.source = :source AND "
-                f"r.post_id = :post_id AND NOT EXISTS ({_TAKEN}) ORDER BY r.revision",
-                {**params, "source": source, "post_id": post_id},
-            )
-        ]
-        queries.mark_updated(db, row, open_revisions[0])
+        queries.mark_updated(db, row, revisions[0])
         rows.append(row)
-        items += [(source, post_id, rev) for rev in open_revisions]
+        items += [(source, post_id, rev) for rev in revisions]
     return rows, items
 
 
+def _post_row(
+    db: Database, source: str, post_id: int, cache: dict[tuple[str, int], dict] | None
+) -> dict[str, Any]:
+    """A post's digest row; with `cache`, read once per send however many readers get it
+    (each gets a copy, since marking it updated is per reader)."""
+    if cache is None:
+        return queries.post_rows(db, source, post_id)[0]
+    key = (source, post_id)
+    if key not in cache:
+        cache[key] = queries.post_rows(db, source, post_id)[0]
+    return dict(cache[key])
+
+
 def get(db: Database, delivery_id: int) -> dict[str, Any]:
-    return dict(db["deliveries"].get(delivery_id))
+    return next(iter(db.query("SELECT * FROM deliveries WHERE id = ?", [delivery_id])))
 
 
 def delivery(db: Database, subscriber: str, label: str) -> dict[str, Any] | None:
@@ -139,8 +153,9 @@ def create(
 ) -> int:
     """Record a delivery as pending, with its Message-ID, before anything is sent."""
     with transaction(db):
-        table = db["deliveries"]
-        table.insert(
+        delivery_id = insert_row(
+            db,
+            "deliveries",
             {
                 "subscriber": subscriber,
                 "period": period,
@@ -150,14 +165,12 @@ def create(
                 "message_id": message_id,
                 "posts": posts,
                 "created": now_utc(),
-            }
+            },
         )
-        delivery_id = int(table.last_rowid)
-        db["delivery_items"].insert_all(
-            [
-                {"delivery_id": delivery_id, "source": s, "post_id": p, "revision": r}
-                for s, p, r in items
-            ]
+        db.conn.executemany(
+            "INSERT INTO delivery_items (delivery_id, source, post_id, revision) "
+            "VALUES (?, ?, ?, ?)",
+            [(delivery_id, s, p, r) for s, p, r in items],
         )
     return delivery_id
 

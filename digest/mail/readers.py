@@ -1,0 +1,20 @@
+"""Who is sent digests: the active readers, after the config's [[subscriber]] are synced."""
+
+from __future__ import annotations
+
+from digest.config import Config
+from digest.store import Database, subscribers
+from digest.store.subscribers import Reader
+
+
+def readers(cfg: Config, db: Database, *, record: bool = True) -> list[Reader]:
+    """The active readers, after bringing in the config's [[subscriber]] entries."""
+    configured = [Reader(s.email, s.period, s.papers, origin="config") for s in cfg.subscribers]
+    if record:
+        subscribers.sync(db, configured)
+        return subscribers.active(db)
+    known = {r.email: r for r in subscribers.active(db)}  # a dry run writes nothing
+    for reader in configured:
+        if subscribers.get(db, reader.email) is None:
+            known.setdefault(reader.email.lower(), reader)
+    return list(known.values())
