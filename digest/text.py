@@ -93,6 +93,12 @@ def plain(markup: str) -> str:
     return " ".join(text_lines(markup))
 
 
+def words(markup: str) -> str:
+    """The words of HTML for a search index: tags out (each a space), entities decoded. One
+    pass, no lines: the index needs words, not layout."""
+    return html.unescape(TAGS.sub(" ", markup or ""))
+
+
 def excerpt(content: str, limit: int = 280, skip: Callable[[str], bool] | None = None) -> str:
     """A plain-text summary from the top of the content, leaving out lines `skip` names
     (the syllabus marker) and lead-ins such as "Context"."""

@@ -35,7 +35,8 @@ __all__ = [
 ]
 HEAD_LINES = 8  # how far down "near the top" reaches, in lines of text
 HEAD_CHARS = 1200
-HEAD_SCAN = 4000  # characters of HTML read to find the first HEAD_LINES lines
+HEAD_SCAN = 4000  # characters of HTML read, at most, to find the first HEAD_LINES lines
+FIRST_SCAN = 1200  # read first; most posts have their HEAD_LINES lines in it
 NO_RULES = Rules()
 SHOWN = 70  # characters of a line quoted in a reason
 
@@ -49,6 +50,10 @@ class Decision:
     subjects: list[str] = field(default_factory=list)
     reason: str = ""
     steps: list[str] = field(default_factory=list)
+    trace: bool = True  # keep the steps (explain); filing at crawl speed leaves them out
+
+    def step(self, text: str) -> None:
+        self.steps.append(text)
 
     def add(self, paper: str, subject: str) -> None:
         if paper not in self.papers:
@@ -84,10 +89,12 @@ def decide(
     terms: Iterable[int] = (),
     rules: Rules = NO_RULES,
     names: Mapping[int, str] | None = None,
+    *,
+    trace: bool = True,
 ) -> Decision:
     """The filing decision for a post. `terms` are its category and tag IDs; `names` their
     names. Papers keep the order the post gives them; nothing found gives ["Other"]."""
-    decision = Decision()
+    decision = Decision(trace=trace)
     try:
         _decide(decision, title or "", content or "", terms, rules, names or {})
     except (RecursionError, MemoryError):  # pathological input: file it, don't crash
@@ -101,31 +108,41 @@ def _decide(decision, title, content, terms, rules, names) -> None:
     heading = " ".join(text_lines(html.unescape(title)))
     if (marker := title_marker(heading)) is not None:
         _apply(marker, decision, [], rules)
-        decision.steps.append(f"title {_quote(heading)}: title marker -> {_found(decision)}")
-    head = [line[:HEAD_CHARS] for line in text_lines(content[:HEAD_SCAN])[:HEAD_LINES]]
+        if decision.trace:
+            decision.step(f"title {_quote(heading)}: title marker -> {_found(decision)}")
+    lines = text_lines(content[:FIRST_SCAN])
+    if len(lines) <= HEAD_LINES and len(content) > FIRST_SCAN:  # the last may be cut short
+        lines = text_lines(content[:HEAD_SCAN])
+    head = [line[:HEAD_CHARS] for line in lines[:HEAD_LINES]]
     pending: list[str] = []
-    matched: list[str] = []
+    matched: list[tuple[int, str, str]] = []
     for number, line in enumerate(head, 1):
         marker = parse_line(line)
         if marker is None:
-            decision.steps.append(f"line {number} {_quote(line)}: not a marker")
+            if decision.trace:
+                decision.step(f"line {number} {_quote(line)}: not a marker")
             pending = []
             continue
         before = len(decision.papers), len(decision.subjects)
         pending = _apply(marker, decision, pending, rules)
-        gained = (len(decision.papers), len(decision.subjects)) != before
-        result = _found(decision) if gained else "no paper (subject not in the syllabus table)"
-        decision.steps.append(f"line {number} {_quote(line)}: {marker.rule} -> {result}")
-        matched.append(f"line {number} {_quote(line)} ({marker.rule})")
+        if decision.trace:
+            gained = (len(decision.papers), len(decision.subjects)) != before
+            result = _found(decision) if gained else "no paper (subject not in the table)"
+            decision.step(f"line {number} {_quote(line)}: {marker.rule} -> {result}")
+        matched.append((number, line, marker.rule))
+    first_match = ""
+    if matched:
+        number, line, rule = matched[0]
+        first_match = f"line {number} {_quote(line)} ({rule})"
     if decision.papers:
-        first = matched[0] if matched else f"title {_quote(heading)}"
+        first = first_match or f"title {_quote(heading)}"
         code = "marker" if matched else "title"
         decision.reason = f"{code}: {first}"
         return
     if matched:
-        decision.steps.append("a marker was found but named no paper the syllabus knows")
+        decision.step("a marker was found but named no paper the syllabus knows")
     else:
-        decision.steps.append(f"no marker in the title or the first {HEAD_LINES} lines")
+        decision.step(f"no marker in the title or the first {HEAD_LINES} lines")
     by_id = dict(rules.categories)
     for term_id in terms:
         name = names.get(term_id, "")
@@ -137,7 +154,7 @@ def _decide(decision, title, content, terms, rules, names) -> None:
     if decision.papers:
         decision.reason = f"terms: {'; '.join(decision.steps[-len(decision.papers) :])}"[:300]
     elif matched:
-        decision.reason = f"none: {matched[0]} names no known paper or subject"
+        decision.reason = f"none: {first_match} names no known paper or subject"
     else:
         named = [names[t] for t in terms if t in names]
         why = (
@@ -163,7 +180,7 @@ def classify(
     names: Mapping[int, str] | None = None,
 ) -> tuple[list[str], list[str]]:
     """(papers, subjects) of a post: `decide` without the reasons."""
-    decision = decide(title, content, terms, rules, names)
+    decision = decide(title, content, terms, rules, names, trace=False)
     return decision.papers, decision.subjects
 
 
@@ -176,7 +193,8 @@ def classify_row(
     """The store's columns for a post row (categories and tags as lists of IDs). A post an
     operator pinned (`wp-digest file`) keeps the pinned papers; subjects still come from it."""
     terms = list(row.get("categories") or []) + list(row.get("tags") or [])
-    decision = decide(row.get("title") or "", row.get("content") or "", terms, rules, names)
+    title, content = row.get("title") or "", row.get("content") or ""
+    decision = decide(title, content, terms, rules, names, trace=False)
     pin = (pins or {}).get(row.get("post_id"))  # type: ignore[arg-type]
     if pin:
         decision.papers, decision.reason = list(pin[0]), f"pinned: {pin[1]}"

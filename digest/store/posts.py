@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from digest import clock
+from digest.store import fresh
 from digest.store.db import Database, insert_row, transaction, update_row
-from digest.text import plain
+from digest.text import words
 
 # Columns of `posts` that come straight from a crawled post.
 POST_FIELDS = (
@@ -142,9 +143,20 @@ def save_page(
     """
     result = SaveResult()
     stamp = clock.now_utc()
+    posts = list(posts)
     with transaction(db):
+        ids = [p["post_id"] for p in posts]
+        old = fresh.known(db, source, ids) if posts and len(set(ids)) == len(ids) else set(ids)
+        rows, revisions = [], []
         for post in posts:
-            result += _save_post(db, source, post, stamp, on_change)
+            if post["post_id"] in old:
+                result += _save_post(db, source, post, stamp, on_change)
+                continue
+            row, revision = _new(source, post, stamp, on_change)
+            rows.append(row)
+            revisions.append(revision)
+            result.new_posts += 1
+        fresh.insert(db, source, rows, revisions)
         for reject in rejects:  # the quarantine, in the same transaction as the page
             insert_row(db, "rejects", {"source": source, **reject, "seen_at": stamp})
             result.rejected += not reject["kept"]
@@ -157,6 +169,27 @@ def save_page(
                 [source, post_type, cursor, stamp],
             )
     return result
+
+
+def _new(
+    source: str, post: dict[str, Any], stamp: str, on_change: PostHook | None
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The row and first revision of a post never stored before."""
+    row = {k: post.get(k) for k in POST_FIELDS}
+    terms, as_json = fresh.terms_json(row)
+    row.update(as_json)
+    digest = content_hash(post["title"], post["content"], post["excerpt"])
+    full = {"source": source, "post_id": post["post_id"], **row, "revision": 1}
+    full.update(content_hash=digest, first_seen=stamp, last_changed=stamp)
+    if on_change:
+        full.update(on_change({**full, **terms}))
+    revision = {
+        "source": source, "post_id": post["post_id"], "revision": 1,
+        "modified_gmt": row["modified_gmt"], "content_hash": digest, "title": row["title"],
+        "excerpt": row["excerpt"], "content": row["content"],
+        "version_count": row["version_count"], "seen_at": stamp,
+    }  # fmt: skip
+    return full, revision
 
 
 def _save_post(
@@ -238,7 +271,7 @@ def index(db: Database, rowid: int, title: str | None, content: str | None) -> N
     """Put a post's words in the full-text index (plain text: no tag names)."""
     db.execute(
         "INSERT INTO posts_fts (rowid, title, body) VALUES (?, ?, ?)",
-        [rowid, plain(title or ""), plain(content or "")],
+        [rowid, words(title or ""), words(content or "")],
     )
 
 

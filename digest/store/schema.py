@@ -11,7 +11,7 @@ from collections.abc import Callable
 import sqlite_utils
 
 from digest.store.db import transaction
-from digest.text import plain
+from digest.text import words
 
 SCHEMA_VERSION = 9
 
@@ -238,7 +238,7 @@ def _migrate_9(db: sqlite_utils.Database) -> None:
     rows = db.execute("SELECT rowid, title, content FROM posts")
     db.conn.executemany(
         "INSERT INTO posts_fts (rowid, title, body) VALUES (?, ?, ?)",
-        ((rowid, plain(title or ""), plain(content or "")) for rowid, title, content in rows),
+        ((rowid, words(title or ""), words(content or "")) for rowid, title, content in rows),
     )
 
 
