@@ -142,7 +142,7 @@ def same_work_floor(urls: list[str], db_path: Path) -> float:
     import hashlib
 
     from digest.classify import classify
-    from digest.text import plain
+    from digest.text import words
 
     started = time.perf_counter()
     db = sqlite3.connect(db_path)
@@ -177,7 +177,7 @@ def same_work_floor(urls: list[str], db_path: Path) -> float:
     db.execute("CREATE VIRTUAL TABLE posts_fts USING fts5(title, body, tokenize='porter')")
     db.executemany(
         "INSERT INTO posts_fts (rowid, title, body) VALUES (?, ?, ?)",
-        ((i, plain(t), plain(c)) for i, t, c in db.execute("SELECT id, title, content FROM posts")),
+        ((i, words(t), words(c)) for i, t, c in db.execute("SELECT id, title, content FROM posts")),
     )
     db.commit()
     db.close()
