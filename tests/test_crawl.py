@@ -45,6 +45,7 @@ def test_first_crawl_stores_every_published_post(conf, site):
     hits = site_search.search(db, "Kathakali")
     assert [h["post_id"] for h in hits] == [70106]
     assert site_search.search(db, "strong") == []  # a tag name, not a word of any post
+    assert table(db, "fts_pending") == []  # the index is complete when the crawl is done
     [row] = table(db, "crawls")
     assert row["outcome"] == "ok" and row["mode"] == "incremental"
     assert row["new_posts"] == 26 and row["new_revisions"] == 0 and row["requests"] >= 3

@@ -37,7 +37,6 @@ PREFIX_WORD = re.compile(r"(?:upsc|cse|mains)\s+", re.IGNORECASE)  # "UPSC GS Pa
 SEP = re.compile(r"[\s/|:–—\-,;&.·]*")
 HARD_SEP = re.compile(r"\s*[/|:–—\-,;(\[]")
 DECORATION = re.compile(r"^(?:[\s•·▪►✓*>\-–—]+|[A-Za-z0-9]{1,2}[.)]\s+(?=\S))*[\s(\[{]*")
-CLOSING = re.compile(r"[\s)\]}.;:,]*$")
 PRELIMS_HEADING = re.compile(
     r"^\s*(?:facts?\s+for\s+prelims|prelims?\s+(?:oriented|facts|specific|bits|pointers)"
     r"|(?:mains\s+and\s+)?prelims\s+practice|pib\s+for\s+prelims)\b",
@@ -135,8 +134,12 @@ def _named_ok(body: str, token: re.Match[str]) -> bool:
 
 def _subject_first(body: str) -> Marker | None:
     """ "International Relations | GS2", "Polity (GS Paper 2)": a short line ending in papers."""
-    tail = CLOSING.search(body).start()
-    if len(body) > SUBJECT_FIRST_MAX or SENTENCE_END.search(body[:tail]):
+    if len(body) > SUBJECT_FIRST_MAX:
+        return None
+    tail = len(body.rstrip(" \t)]}.;:,"))
+    if not tail or not (body[tail - 1].isdigit() or body[tail - 1] in "ivIVsSyY"):
+        return None  # ends in neither a numeral nor "Prelims"/"Essay"
+    if SENTENCE_END.search(body[:tail]):
         return None
     tokens = list(PAPER.finditer(body, 0, tail))
     if not tokens or tokens[-1].end() != tail:

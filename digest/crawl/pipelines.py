@@ -18,7 +18,7 @@ from digest import store
 from digest.config import Rules, source_from_dict
 from digest.crawl import filing
 from digest.crawl.items import ApiRootItem, PageItem, TermsItem
-from digest.store import crawls, posts
+from digest.store import crawls, fresh, posts
 
 
 class StorePipeline:
@@ -58,6 +58,7 @@ class StorePipeline:
 
     def _open(self) -> None:
         self.db = store.open_db(self.path)
+        fresh.flush_index(self.db)  # what a killed crawl left unindexed
         spider = self.spider
         self.crawl_id = crawls.start(
             self.db, spider.source, spider.mode, since=spider.after, until=spider.before
@@ -122,6 +123,10 @@ class StorePipeline:
     def spider_closed(self, spider: Spider, reason: str) -> None:
         if self.crawl_id is None:
             return
+        try:
+            fresh.flush_index(self.db)  # searchable the moment the crawl is done
+        except Exception as e:  # noqa: BLE001 - the posts are saved; the next crawl indexes
+            spider.error = getattr(spider, "error", None) or f"cannot index the posts: {e}"
         error = getattr(spider, "error", None)
         if error:
             outcome = "failed"

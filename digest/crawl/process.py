@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from digest import clock, store
 from digest.config import Config, Source
-from digest.store import crawls
+from digest.store import crawls, fresh
 
 
 @dataclass
@@ -146,6 +146,7 @@ def _outcomes(
         return [found.get(s.name) or Outcome(s.name, "failed", "database unavailable")
                 for s in sources]  # fmt: skip
     try:
+        fresh.flush_index(db)  # a crawler that died before its end left posts to index
         for row in crawls.rows(db, ids):
             found[row["source"]] = Outcome(
                 source=row["source"],

@@ -11,6 +11,7 @@ rest of its page is saved as usual.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from datetime import UTC, datetime
@@ -27,6 +28,7 @@ EARLIEST, LATEST = datetime(1995, 1, 1), datetime(2100, 1, 1)
 # The control characters of digest.text, but tab and newline, which text may keep.
 UNSAFE = re.compile("[" + CONTROL_CHARACTERS.replace("\x00-\x1f", "\x00-\x08\x0b-\x1f") + "]")
 ASCII_UNSAFE = dict.fromkeys([*range(0, 9), *range(11, 32), 127])  # str.translate: C-fast
+BAD_IN_LINK = re.compile(f"[\\s{CONTROL_CHARACTERS}]")
 SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -80,6 +82,11 @@ def _ids(obj: dict[str, Any], key: str) -> list[int]:
     return value
 
 
+@functools.lru_cache(maxsize=64)
+def _site_host(site_url: str) -> str:
+    return (urlsplit(site_url).hostname or "").removeprefix("www.")
+
+
 def safe_link(
     value: Any, site_url: str, post_id: int, hosts: tuple[str, ...] = ()
 ) -> tuple[str, str | None]:
@@ -88,12 +95,12 @@ def safe_link(
     fallback = f"{site_url.split('?', 1)[0]}?p={post_id}"
     if not isinstance(value, str) or not value:
         return fallback, "no link"
-    if UNSAFE.search(value) or any(c.isspace() for c in value):
+    if BAD_IN_LINK.search(value):
         return fallback, f"link has spaces or control characters: {_show(value)}"
     try:
-        parts, site = urlsplit(value), urlsplit(site_url)
+        parts = urlsplit(value)
         host = (parts.hostname or "").removeprefix("www.")
-        same = host == (site.hostname or "").removeprefix("www.") or parts.hostname in hosts
+        same = host == _site_host(site_url) or parts.hostname in hosts
     except ValueError:
         return fallback, f"link is not a URL: {_show(value)}"
     if parts.scheme not in ("http", "https") or not parts.hostname:

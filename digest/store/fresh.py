@@ -1,9 +1,9 @@
 """Saving the posts of a page that the store has never seen, in a few statements.
 
 A backfill is thousands of pages of new posts. One query finds which of a page's posts are
-already stored (and the last revision of any whose row was deleted by hand); the rest are
-written with one `executemany` each for the rows, their first revisions and their words in
-the full-text index, instead of five statements a post.
+already stored (or have a revision history, their row deleted by hand); the rest are written
+with one `executemany` each for the rows and their first revisions, and one statement that
+queues them for the full-text index, instead of five statements a post.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from digest.store.db import Database
+from digest.store.db import Database, transaction
 from digest.text import words
 
 Prepare = Callable[[dict[str, Any]], tuple[dict[str, Any], dict[str, Any]]]
@@ -44,15 +44,10 @@ def insert(
     )
     ids = [row["post_id"] for row in rows]
     where = ", ".join("?" for _ in ids)
-    rowids = dict(
-        db.execute(
-            f"SELECT post_id, rowid FROM posts WHERE source = ? AND post_id IN ({where})",
-            [source, *ids],
-        ).fetchall()
-    )
-    db.conn.executemany(
-        "INSERT INTO posts_fts (rowid, title, body) VALUES (?, ?, ?)",
-        [(rowids[r["post_id"]], words(r["title"] or ""), words(r["content"] or "")) for r in rows],
+    db.execute(  # indexed when the crawl ends (posts.flush_index), in one statement
+        f"INSERT OR IGNORE INTO fts_pending (rowid) SELECT rowid FROM posts "
+        f"WHERE source = ? AND post_id IN ({where})",
+        [source, *ids],
     )
     columns = list(revisions[0])
     names = ", ".join(f'"{c}"' for c in columns)
@@ -67,3 +62,30 @@ def terms_json(row: dict[str, Any]) -> tuple[dict[str, list[int]], dict[str, str
     """(term lists, the same as JSON for the row) of a crawled post's categories and tags."""
     terms = {key: sorted(row.get(key) or []) for key in ("categories", "tags")}
     return terms, {key: json.dumps(value) for key, value in terms.items()}
+
+
+def flush_index(db: Database) -> int:
+    """Index the posts waiting in `fts_pending`, in one transaction; returns how many. Every
+    crawl ends with it (and starts with it, after one that was killed), so the index is
+    complete and current whenever no crawl is running."""
+    db.conn.create_function("wpd_words", 1, words, deterministic=True)
+    with transaction(db):
+        count = db.execute("SELECT count(*) FROM fts_pending").fetchone()[0]
+        if count:
+            db.execute(
+                "INSERT INTO posts_fts (rowid, title, body) SELECT p.rowid, "
+                "wpd_words(coalesce(p.title, '')), wpd_words(coalesce(p.content, '')) "
+                "FROM fts_pending f JOIN posts p ON p.rowid = f.rowid"
+            )
+            db.execute("DELETE FROM fts_pending")
+    return count
+
+
+def index(db: Database, rowid: int, title: str | None, content: str | None) -> None:
+    """Put a post's words in the full-text index now (plain text: no tag names); a post
+    queued for the end of the crawl leaves the queue (the caller removed its old words)."""
+    db.execute("DELETE FROM fts_pending WHERE rowid = ?", [rowid])
+    db.execute(
+        "INSERT INTO posts_fts (rowid, title, body) VALUES (?, ?, ?)",
+        [rowid, words(title or ""), words(content or "")],
+    )

@@ -16,7 +16,6 @@ from typing import Any
 from digest import clock
 from digest.store import fresh
 from digest.store.db import Database, insert_row, transaction, update_row
-from digest.text import words
 
 # Columns of `posts` that come straight from a crawled post.
 POST_FIELDS = (
@@ -223,7 +222,7 @@ def _save_post(
         if on_change:
             full.update(on_change({**full, **terms}))
         rowid = insert_row(db, "posts", full)
-        index(db, rowid, row["title"], row["content"])
+        fresh.index(db, rowid, row["title"], row["content"])
         result = SaveResult(new_posts=1)
         if last is not None and last[1] == digest:
             return result
@@ -237,7 +236,7 @@ def _save_post(
             "SELECT rowid FROM posts WHERE source = ? AND post_id = ?", [source, post["post_id"]]
         ).fetchone()[0]
         db.execute("DELETE FROM posts_fts WHERE rowid = ?", [rowid])
-        index(db, rowid, row["title"], row["content"])
+        fresh.index(db, rowid, row["title"], row["content"])
         result = SaveResult(new_revisions=1)
     else:
         names = ("modified_gmt", "categories", "tags", "post_type", "link", "slug", "date_gmt")
@@ -265,14 +264,6 @@ def _save_post(
         },
     )
     return result
-
-
-def index(db: Database, rowid: int, title: str | None, content: str | None) -> None:
-    """Put a post's words in the full-text index (plain text: no tag names)."""
-    db.execute(
-        "INSERT INTO posts_fts (rowid, title, body) VALUES (?, ?, ?)",
-        [rowid, words(title or ""), words(content or "")],
-    )
 
 
 def reclassify(

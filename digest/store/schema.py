@@ -13,7 +13,7 @@ import sqlite_utils
 from digest.store.db import transaction
 from digest.text import words
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 
 def _migrate_1(db: sqlite_utils.Database) -> None:
@@ -242,6 +242,12 @@ def _migrate_9(db: sqlite_utils.Database) -> None:
     )
 
 
+def _migrate_10(db: sqlite_utils.Database) -> None:
+    """New posts wait here for the full-text index, which takes them in one statement when
+    their crawl ends (digest.store.posts.flush_index): a backfill indexes once, not per page."""
+    db.execute("CREATE TABLE IF NOT EXISTS fts_pending (rowid INTEGER PRIMARY KEY)")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migrate_1,
     _migrate_2,
@@ -252,6 +258,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migrate_7,
     _migrate_8,
     _migrate_9,
+    _migrate_10,
 ]
 
 
