@@ -39,7 +39,10 @@ class Rejected(ValueError):
 def clean_text(value: str) -> str:
     """Text with unsafe characters removed and lone surrogates replaced."""
     if not value.isascii():  # only non-ASCII text can hold a surrogate or a bidi control
-        value = SURROGATE.sub("\ufffd", value)
+        try:
+            value.encode("utf-8")  # C-fast; fails only on a lone surrogate
+        except UnicodeEncodeError:
+            value = SURROGATE.sub("\ufffd", value)
         return UNSAFE.sub("", value)
     return value.translate(ASCII_UNSAFE)
 

@@ -31,6 +31,10 @@ FIXED: dict[str, Any] = {
         "digest.crawl.middlewares.BackoffRetryMiddleware": 550,
     },
     "ITEM_PIPELINES": {"digest.crawl.pipelines.StorePipeline": 300},
+    # http(s) only: no file:, data:, ftp: or s3: fetches, whatever a site's links say (and
+    # loading those handlers was a quarter of a crawl's start-up).
+    "DOWNLOAD_HANDLERS": {"file": None, "data": None, "ftp": None, "s3": None},
+    "EXTENSIONS": {"scrapy.extensions.memusage.MemoryUsage": None},
 }
 # "At most N per second" must hold for every request, not on average: no random jitter.
 if "DOWNLOAD_DELAY_JITTER" in vars(scrapy_defaults):
