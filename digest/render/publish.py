@@ -12,7 +12,7 @@ from pathlib import Path
 from digest.config import DigestSettings
 from digest.files import atomic_write, make_folder
 from digest.periods import Period
-from digest.render import archive, monthly
+from digest.render import archive, monthly, pdfjob
 from digest.render.jinja import Renderer
 from digest.render.view import DigestView, build
 from digest.store import Database, queries
@@ -33,7 +33,8 @@ def render_files(view: DigestView, renderer: Renderer) -> Files:
     book and its PDF. Each page links back to the folder's index."""
     view.archive_link = "index.html"
     if view.kind == "monthly":
-        return {".html": monthly.html(view, renderer), ".pdf": monthly.pdf(view, renderer)}
+        book = pdfjob.pdf(view, renderer.settings)  # in a child: WeasyPrint stays out of here
+        return {".html": monthly.html(view, renderer), ".pdf": book}
     return {".html": renderer.html(view), ".txt": renderer.text(view)}
 
 
