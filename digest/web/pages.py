@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterator
@@ -49,6 +50,8 @@ class Pages:
         self.secure = cfg.web.base_url.startswith("https://")
         self.css = self.renderer.asset("web.css")
         self._cache: dict[str, tuple[float, Any]] = {}
+        self._locks: dict[str, threading.Lock] = {}
+        self._locks_lock = threading.Lock()
 
     @contextlib.contextmanager
     def db(self) -> Iterator[store.Database]:
@@ -59,12 +62,20 @@ class Pages:
             db.close()
 
     def _cached(self, key: str, make: Any) -> Any:
+        """A page part made at most once a minute: fifty readers arriving at once wait for
+        one rendering instead of making fifty (each key has its own lock)."""
         hit = self._cache.get(key)
         if hit and time.monotonic() - hit[0] < CACHE_SECONDS:
             return hit[1]
-        value = make()
-        self._cache[key] = (time.monotonic(), value)
-        return value
+        with self._locks_lock:
+            lock = self._locks.setdefault(key, threading.Lock())
+        with lock:
+            hit = self._cache.get(key)
+            if hit and time.monotonic() - hit[0] < CACHE_SECONDS:
+                return hit[1]
+            value = make()
+            self._cache[key] = (time.monotonic(), value)
+            return value
 
     # Rendering
     def render(self, request: Request, template: str, status: int = 200, **context: Any):
@@ -155,12 +166,14 @@ class Pages:
         tz, now = self.cfg.tz, clock.now()
         since = clock.utc(now - timedelta(days=370))
         with self.db() as db:
-            stamps = site.published_since(db, since)
+            buckets = site.published_since(db, since)
+        days: dict[Any, int] = defaultdict(int)
+        for stamp, count in buckets:
+            days[periods.local_time(stamp, tz).date()] += count
         counts: dict[tuple[str, Any], int] = defaultdict(int)
-        for stamp in stamps:
-            day = periods.local_time(stamp, tz).date()
+        for day, count in days.items():
             for kind in ("daily", "weekly", "monthly"):
-                counts[(kind, periods.containing(kind, day, tz).label)] += 1
+                counts[(kind, periods.containing(kind, day, tz).label)] += count
         limits = {"daily": ARCHIVE_DAYS, "weekly": ARCHIVE_WEEKS, "monthly": ARCHIVE_MONTHS}
         out = []
         for kind in ("daily", "weekly", "monthly"):
