@@ -35,7 +35,3 @@ class Links:
     def unsubscribe_uris(self, ref: str) -> tuple[str, ...]:
         uris = (self.url("unsubscribe", ref),)
         return uris + ((f"mailto:{self.mailto}?subject=unsubscribe",) if self.mailto else ())
-
-    def personal(self, text: str, html: str, ref: str) -> tuple[str, str]:
-        manage = self.url("manage", ref)
-        return text.replace(PLACEHOLDER, manage), html.replace(PLACEHOLDER, manage)

@@ -1,4 +1,5 @@
-"""Building a digest message: pure, no I/O, so golden files can pin it down."""
+"""Building messages: pure, no I/O. A digest is built once as a Skeleton and made per
+reader from it; confirmations and the operator's warnings are plain text."""
 
 from __future__ import annotations
 
@@ -29,38 +30,31 @@ def new_message_id(settings: MailSettings) -> str:
     return make_msgid("wp-digest", domain=domain)
 
 
-def build_message(
-    *,
+def plain_message(
     settings: MailSettings,
     to: str,
     subject: str,
     text: str,
-    html: str,
-    message_id: str,
     date: datetime,
-    attachments: tuple[tuple[str, bytes], ...] = (),
-    unsubscribe: tuple[str, ...] | None = None,
+    message_id: str | None = None,
 ) -> EmailMessage:
-    """multipart/alternative (text, then HTML), one recipient, UTF-8 throughout; with
-    attachments (the monthly PDF) the whole is multipart/mixed. `unsubscribe`: the reader's
-    own List-Unsubscribe URIs (https first, for RFC 8058), else `[mail] unsubscribe`."""
+    """A plain-text mail to one person: a reader's confirmation, the operator's warnings."""
+    msg = _headers(settings, to, subject, date, message_id or new_message_id(settings))
+    msg.set_content(text, charset="utf-8")
+    return msg
+
+
+def _headers(
+    settings: MailSettings, to: str, subject: str, date: datetime, message_id: str
+) -> EmailMessage:
+    """A message with the headers every mail of wp-digest carries."""
     msg = EmailMessage(policy=policy.SMTP)
     msg["From"] = settings.sender
     msg["To"] = to
     msg["Subject"] = subject
     msg["Date"] = format_datetime(date)
     msg["Message-ID"] = message_id
-    msg["List-Id"] = list_id(settings)
-    uris = unsubscribe or ((settings.unsubscribe,) if settings.unsubscribe else ())
-    if uris:
-        msg["List-Unsubscribe"] = ", ".join(f"<{uri}>" for uri in uris)
-        if uris[0].startswith(("https://", "http://")):
-            msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     msg["Auto-Submitted"] = "auto-generated"
-    msg.set_content(text, charset="utf-8")
-    msg.add_alternative(html, subtype="html", charset="utf-8")
-    for filename, data in attachments:
-        msg.add_attachment(data, maintype="application", subtype="pdf", filename=filename)
     return msg
 
 
@@ -69,37 +63,18 @@ def operator_message(
 ) -> EmailMessage:
     """The watch's mail to `[mail] operator`: plain text, one warning a line."""
     assert settings.operator
-    msg = EmailMessage(policy=policy.SMTP)
-    msg["From"] = settings.sender
-    msg["To"] = settings.operator
     count = len(warnings)
-    msg["Subject"] = f"wp-digest: {count} warning{'s' if count != 1 else ''}"
-    msg["Date"] = format_datetime(date)
-    msg["Message-ID"] = message_id
-    msg["Auto-Submitted"] = "auto-generated"
     body = "\n".join(f"- {line}" for line in warnings)
-    msg.set_content(
+    return plain_message(
+        settings,
+        settings.operator,
+        f"wp-digest: {count} warning{'s' if count != 1 else ''}",
         f"wp-digest's daily watch found:\n\n{body}\n\n"
         "`wp-digest status` shows the same; `wp-digest explain SOURCE:ID` says why a post "
         "is filed where it is.\n",
-        charset="utf-8",
+        date,
+        message_id,
     )
-    return msg
-
-
-def reader_message(
-    settings: MailSettings, to: str, subject: str, text: str, date: datetime
-) -> EmailMessage:
-    """A mail to one reader about their subscription (the confirmation link)."""
-    msg = EmailMessage(policy=policy.SMTP)
-    msg["From"] = settings.sender
-    msg["To"] = to
-    msg["Subject"] = subject
-    msg["Date"] = format_datetime(date)
-    msg["Message-ID"] = new_message_id(settings)
-    msg["Auto-Submitted"] = "auto-generated"
-    msg.set_content(text, charset="utf-8")
-    return msg
 
 
 # Fan-out: one MIME skeleton per distinct digest, serialised once; per reader only the
@@ -138,16 +113,10 @@ class Skeleton:
         """`personal`: a string in the bodies that each reader's own URL replaces."""
         self.text, self.html, self.personal = text, html, personal
         self.sender = parseaddr(settings.sender)[1]
-        msg = EmailMessage(policy=policy.SMTP)
-        msg["From"] = settings.sender
-        msg["To"] = _TO
-        msg["Subject"] = subject
-        msg["Date"] = format_datetime(date)
-        msg["Message-ID"] = _ID
+        msg = _headers(settings, _TO, subject, date, _ID)
         msg["List-Id"] = list_id(settings)
         if settings.unsubscribe or personal:
             msg["List-Unsubscribe"] = f"<{_UNSUB}>"
-        msg["Auto-Submitted"] = "auto-generated"
         msg.set_content(_TEXT, charset="utf-8", cte="base64")
         msg.add_alternative(_HTML, subtype="html", charset="utf-8", cte="base64")
         for filename, data in attachments:

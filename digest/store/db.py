@@ -88,6 +88,18 @@ def insert_row(db: Database, table: str, row: dict[str, Any]) -> int:
     return int(cursor.lastrowid or 0)
 
 
+def insert_rows(db: Database, table: str, rows: list[dict[str, Any]]) -> None:
+    """Many rows with the columns of the first, in one `executemany`."""
+    if not rows:
+        return
+    names = ", ".join(f'"{c}"' for c in rows[0])
+    marks = ", ".join("?" for _ in rows[0])
+    db.conn.executemany(
+        f'INSERT INTO "{table}" ({names}) VALUES ({marks})',
+        [[row.get(c) for c in rows[0]] for row in rows],
+    )
+
+
 def update_row(db: Database, table: str, key: dict[str, Any], row: dict[str, Any]) -> None:
     sets = ", ".join(f'"{c}" = ?' for c in row if c not in key)
     where = " AND ".join(f'"{c}" = ?' for c in key)

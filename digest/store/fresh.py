@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from digest.store.db import Database, transaction
+from digest.store.db import Database, insert_rows, transaction
 from digest.text import words
 
 Prepare = Callable[[dict[str, Any]], tuple[dict[str, Any], dict[str, Any]]]
@@ -35,13 +35,7 @@ def insert(
     """Write new posts' rows, first revisions and index entries (all of one page)."""
     if not rows:
         return
-    columns = list(rows[0])
-    names = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" for _ in columns)
-    db.conn.executemany(
-        f"INSERT INTO posts ({names}) VALUES ({marks})",
-        [[row.get(c) for c in columns] for row in rows],
-    )
+    insert_rows(db, "posts", rows)
     ids = [row["post_id"] for row in rows]
     where = ", ".join("?" for _ in ids)
     db.execute(  # indexed when the crawl ends (posts.flush_index), in one statement
@@ -49,13 +43,7 @@ def insert(
         f"WHERE source = ? AND post_id IN ({where})",
         [source, *ids],
     )
-    columns = list(revisions[0])
-    names = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" for _ in columns)
-    db.conn.executemany(
-        f"INSERT INTO post_revisions ({names}) VALUES ({marks})",
-        [[rev.get(c) for c in columns] for rev in revisions],
-    )
+    insert_rows(db, "post_revisions", revisions)
 
 
 def terms_json(row: dict[str, Any]) -> tuple[dict[str, list[int]], dict[str, str]]:

@@ -182,13 +182,19 @@ def _new(
     full.update(content_hash=digest, first_seen=stamp, last_changed=stamp)
     if on_change:
         full.update(on_change({**full, **terms}))
-    revision = {
-        "source": source, "post_id": post["post_id"], "revision": 1,
+    return full, _revision(source, post["post_id"], 1, row, digest, stamp)
+
+
+def _revision(
+    source: str, post_id: int, revision: int, row: dict[str, Any], digest: str, stamp: str
+) -> dict[str, Any]:
+    """A `post_revisions` row: the post's text as it was at this revision."""
+    return {
+        "source": source, "post_id": post_id, "revision": revision,
         "modified_gmt": row["modified_gmt"], "content_hash": digest, "title": row["title"],
         "excerpt": row["excerpt"], "content": row["content"],
         "version_count": row["version_count"], "seen_at": stamp,
     }  # fmt: skip
-    return full, revision
 
 
 def _save_post(
@@ -199,9 +205,8 @@ def _save_post(
     on_change: PostHook | None,
 ) -> SaveResult:
     row = {k: post.get(k) for k in POST_FIELDS}
-    terms = {key: sorted(row[key] or []) for key in ("categories", "tags")}
-    for key in ("categories", "tags"):
-        row[key] = json.dumps(terms[key])
+    terms, as_json = fresh.terms_json(row)
+    row.update(as_json)
     digest = content_hash(post["title"], post["content"], post["excerpt"])
     old = db.execute(
         "SELECT revision, content_hash, modified_gmt, categories, tags, post_type, link, slug, "
@@ -249,19 +254,7 @@ def _save_post(
         update_row(db, "posts", key, changed)
         return SaveResult(touched=1)
     insert_row(
-        db,
-        "post_revisions",
-        {
-            **key,
-            "revision": revision,
-            "modified_gmt": row["modified_gmt"],
-            "content_hash": digest,
-            "title": row["title"],
-            "excerpt": row["excerpt"],
-            "content": row["content"],
-            "version_count": row["version_count"],
-            "seen_at": stamp,
-        },
+        db, "post_revisions", _revision(source, post["post_id"], revision, row, digest, stamp)
     )
     return result
 

@@ -146,7 +146,7 @@ class Pages:
                 f"{self.links.url('confirm', reader.ref)}\n\n"
                 "If it was not you, ignore this mail: nothing will be sent.\n"
             )
-        msg = message.reader_message(self.cfg.mail, reader.email, subject, body, clock.now())
+        msg = message.plain_message(self.cfg.mail, reader.email, subject, body, clock.now())
         try:
             with transport.transport_for(self.cfg.mail) as sender:
                 sender.send(msg)
