@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import os
 import platform
 import sqlite3
 import statistics
@@ -89,6 +90,12 @@ def write_config(folder: Path, url: str) -> Path:
     return path
 
 
+# wp-digest as installed: pip compiles a package's bytecode when it installs it, so the
+# processes measured here may cache theirs too (some shells set PYTHONDONTWRITEBYTECODE,
+# which would make every measured process compile the package from source again).
+INSTALLED = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def cli(cfg: Path, *args: str) -> tuple[float, int]:
     """Run the wp-digest CLI; (wall seconds, peak RSS in KB of its largest child)."""
     started = time.perf_counter()
@@ -98,7 +105,7 @@ def cli(cfg: Path, *args: str) -> tuple[float, int]:
             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr);"
             "sys.exit(r.returncode)",
             sys.executable, "-m", "digest", "-q", "--config", str(cfg), *args]  # fmt: skip
-    result = subprocess.run(code, capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(code, capture_output=True, text=True, cwd=ROOT, env=INSTALLED)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise RuntimeError(result.stderr)

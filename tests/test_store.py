@@ -80,3 +80,36 @@ def test_cursor_written_only_when_moved(db):
     posts.save_page(db, "a", [], post_type="posts", cursor="2026-04-01T00:00:00")
     assert db["cursors"].get(("a", "posts")) == first
     assert posts.get_cursors(db, "a") == {"posts": "2026-04-01T00:00:00"}
+
+
+def test_indexing_beside_a_crawl_skips_posts_changed_meanwhile(db):
+    """The crawl's indexer (another process) reads a batch's words without the lock; a post
+    edited before it writes them keeps its new words only."""
+    from digest.store import fresh, site
+
+    posts.save_page(db, "a", [post(1, content="<p>elephant</p>"), post(2, content="<p>giraffe</p>")])
+    assert db["fts_pending"].count == 2 and site.search(db, "giraffe") == []
+    words = fresh.read_words(db, 100)
+    posts.save_page(db, "a", [post(1, content="<p>zebra</p>", modified="2026-04-02T00:00:00")])
+    assert fresh.write_words(db, words) == 1  # only post 2 was still waiting
+    assert db["fts_pending"].count == 0
+    found = lambda q: [hit["post_id"] for hit in site.search(db, q)]  # noqa: E731
+    assert found("giraffe") == [2] and found("zebra") == [1] and found("elephant") == []
+    assert fresh.index_some(db) == 0  # nothing left
+
+
+def test_a_post_stored_by_another_writer_while_classifying_is_not_doubled(db, tmp_path):
+    """New posts are hashed and classified before the write lock is taken; a post another
+    writer stored meanwhile is then saved as a known post (no duplicate row or revision)."""
+    other = store.open_db(tmp_path / "s.db")
+
+    def classify(row):
+        if row["post_id"] == 1 and not other["posts"].count:
+            posts.save_page(other, "a", [post(1)])  # another writer, between look and lock
+        return {}
+
+    result = posts.save_page(db, "a", [post(1), post(2)], on_change=classify)
+    other.close()
+    assert result.new_posts == 1  # post 2; post 1 was the other writer's, and unchanged
+    assert [r["post_id"] for r in db["posts"].rows] == [1, 2]
+    assert [(r["post_id"], r["revision"]) for r in db["post_revisions"].rows] == [(1, 1), (2, 1)]

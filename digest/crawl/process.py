@@ -106,6 +106,8 @@ def run(
         env={**os.environ, "PYTHONUNBUFFERED": "1", "WP_DIGEST_PARENT": str(os.getpid())},
     )
     ACTIVE.add(proc)
+    indexer = Indexer(config.database)  # the crawler's new posts, indexed on another core
+    indexer.start()
     # The child's progress and log lines go to our stderr as they come (whatever that is now).
     relay = threading.Thread(target=_relay, args=(proc.stderr, sys.stderr), daemon=True)
     relay.start()
@@ -122,11 +124,43 @@ def run(
         proc.wait(timeout=30)
         raise
     finally:
+        indexer.stop()
         ACTIVE.discard(proc)
     lines = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     ids = [line["crawl_id"] for line in lines if "crawl_id" in line]
     errors = {line["source"]: line["error"] for line in lines if "error" in line}
     return _outcomes(config, sources, ids, proc.returncode, errors)
+
+
+class Indexer(threading.Thread):
+    """While the crawler runs, put the posts it saved into the full-text index, a page's
+    worth at a time, in this (otherwise idle) process: a backfill's index is then mostly
+    built when the crawl ends, instead of after it (bench/RESULTS.md, P2). The queue is in
+    the database, so whatever this misses (it stops at its first error) the crawler's own
+    last step or the next crawl indexes."""
+
+    def __init__(self, database: Any):
+        super().__init__(name="wp-digest-indexer", daemon=True)
+        self.database = database
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        try:
+            db = store.open_db(self.database)
+        except Exception:  # noqa: BLE001 - the crawler says why the database is unusable
+            return
+        try:
+            while not self.done.is_set():
+                if not fresh.index_some(db):
+                    self.done.wait(0.1)
+        except Exception:  # noqa: BLE001 - left queued: indexed by the crawler's end
+            return
+        finally:
+            db.close()
+
+    def stop(self) -> None:
+        self.done.set()
+        self.join()
 
 
 def _relay(source: Any, sink: Any) -> None:

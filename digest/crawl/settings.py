@@ -13,6 +13,27 @@ from scrapy.settings import default_settings as scrapy_defaults
 
 from digest.config import CrawlSettings
 
+UNUSED = {
+    f"scrapy.{name}"
+    for name in (
+        "extensions.telnet.TelnetConsole",
+        "extensions.memusage.MemoryUsage",
+        "extensions.memdebug.MemoryDebugger",
+        "extensions.feedexport.FeedExporter",
+        "extensions.spiderstate.SpiderState",
+        "extensions.throttle.AutoThrottle",
+        "extensions.remote_control.RemoteControl",
+        "downloadermiddlewares.retry.RetryMiddleware",  # BackoffRetryMiddleware instead
+        "downloadermiddlewares.cookies.CookiesMiddleware",
+        "downloadermiddlewares.httpcache.HttpCacheMiddleware",
+    )
+}
+
+
+def _without(components: dict[str, int], names: set[str]) -> dict[str, int]:
+    return {name: order for name, order in components.items() if name not in names}
+
+
 # What is not the user's to choose.
 FIXED: dict[str, Any] = {
     "BOT_NAME": "wp-digest",
@@ -34,7 +55,15 @@ FIXED: dict[str, Any] = {
     # http(s) only: no file:, data:, ftp: or s3: fetches, whatever a site's links say (and
     # loading those handlers was a quarter of a crawl's start-up).
     "DOWNLOAD_HANDLERS": {"file": None, "data": None, "ftp": None, "s3": None},
-    "EXTENSIONS": {"scrapy.extensions.memusage.MemoryUsage": None},
+    # Our callbacks return nothing; Scrapy's check re-parses a callback's source for every
+    # response when the callback is a bound method (its cache is keyed on the method object).
+    "WARN_ON_GENERATOR_RETURN_VALUE": False,
+    # Components a crawl never uses are left out of the base lists: Scrapy imports every
+    # listed one, disabled or not (about a tenth of a crawl's start-up). Among them, Scrapy
+    # 2.19's remote control: an HTTP server that runs Python code sent to it.
+    "EXTENSIONS_BASE": _without(scrapy_defaults.EXTENSIONS_BASE, UNUSED),
+    "DOWNLOADER_MIDDLEWARES_BASE": _without(scrapy_defaults.DOWNLOADER_MIDDLEWARES_BASE, UNUSED),
+    "REMOTE_CONTROL_ENABLED": False,
 }
 # "At most N per second" must hold for every request, not on average: no random jitter.
 if "DOWNLOAD_DELAY_JITTER" in vars(scrapy_defaults):

@@ -69,6 +69,45 @@ def flush_index(db: Database) -> int:
     return count
 
 
+def index_some(db: Database, limit: int = 100) -> int:
+    """Index up to `limit` queued posts; returns how many. Their words are read and split
+    before the write lock is taken, so a process beside a crawl can do it on another core
+    while holding the lock only for the short insert."""
+    return write_words(db, read_words(db, limit))
+
+
+Words = dict[int, tuple[int, str, str]]
+
+
+def read_words(db: Database, limit: int) -> Words:
+    """The words of up to `limit` queued posts, by rowid (a read: no lock taken)."""
+    rows = db.execute(
+        "SELECT f.rowid, p.title, p.content FROM fts_pending f JOIN posts p ON p.rowid = f.rowid "
+        "LIMIT ?",
+        [limit],
+    ).fetchall()
+    return {
+        rowid: (rowid, words(title or ""), words(content or "")) for rowid, title, content in rows
+    }
+
+
+def write_words(db: Database, prepared: Words) -> int:
+    """Put words read by `read_words` in the index, for the posts still queued: a post whose
+    text changed since has left the queue (its new words went in with the change)."""
+    if not prepared:
+        return 0
+    marks = ", ".join("?" for _ in prepared)
+    with transaction(db):
+        still = db.execute(
+            f"DELETE FROM fts_pending WHERE rowid IN ({marks}) RETURNING rowid", list(prepared)
+        ).fetchall()
+        db.conn.executemany(
+            "INSERT INTO posts_fts (rowid, title, body) VALUES (?, ?, ?)",
+            [prepared[r[0]] for r in still],
+        )
+    return len(still)
+
+
 def index(db: Database, rowid: int, title: str | None, content: str | None) -> None:
     """Put a post's words in the full-text index now (plain text: no tag names); a post
     queued for the end of the crawl leaves the queue (the caller removed its old words)."""

@@ -143,15 +143,22 @@ def save_page(
     result = SaveResult()
     stamp = clock.now_utc()
     posts = list(posts)
+    ids = [p["post_id"] for p in posts]
+    old = fresh.known(db, source, ids) if posts and len(set(ids)) == len(ids) else set(ids)
+    # New posts are hashed and classified before the write lock is taken: the lock is held
+    # only for the writes, so the web server, a send or the indexer beside us wait less.
+    new = {
+        p["post_id"]: _new(source, p, stamp, on_change) for p in posts if p["post_id"] not in old
+    }
     with transaction(db):
-        ids = [p["post_id"] for p in posts]
-        old = fresh.known(db, source, ids) if posts and len(set(ids)) == len(ids) else set(ids)
+        if new:  # stored by another writer since we looked: saved as known posts instead
+            old |= fresh.known(db, source, list(new))
         rows, revisions = [], []
         for post in posts:
             if post["post_id"] in old:
                 result += _save_post(db, source, post, stamp, on_change)
                 continue
-            row, revision = _new(source, post, stamp, on_change)
+            row, revision = new[post["post_id"]]
             rows.append(row)
             revisions.append(revision)
             result.new_posts += 1
