@@ -87,7 +87,9 @@ def test_indexing_beside_a_crawl_skips_posts_changed_meanwhile(db):
     edited before it writes them keeps its new words only."""
     from digest.store import fresh, site
 
-    posts.save_page(db, "a", [post(1, content="<p>elephant</p>"), post(2, content="<p>giraffe</p>")])
+    posts.save_page(
+        db, "a", [post(1, content="<p>elephant</p>"), post(2, content="<p>giraffe</p>")]
+    )
     assert db["fts_pending"].count == 2 and site.search(db, "giraffe") == []
     words = fresh.read_words(db, 100)
     posts.save_page(db, "a", [post(1, content="<p>zebra</p>", modified="2026-04-02T00:00:00")])
