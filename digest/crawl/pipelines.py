@@ -58,6 +58,10 @@ class StorePipeline:
 
     def _open(self) -> None:
         self.db = store.open_db(self.path)
+        # Checkpoints (copying the write-ahead log into the database file, with an fsync)
+        # are left to the process beside the crawl, whose indexer commits often
+        # (digest.crawl.process.Indexer); the crawler checkpoints only past about 40 MB.
+        self.db.execute("PRAGMA wal_autocheckpoint = 10000")
         fresh.flush_index(self.db)  # what a killed crawl left unindexed
         spider = self.spider
         self.crawl_id = crawls.start(
