@@ -88,4 +88,10 @@ if __name__ == "__main__":
 
         cProfile.run("main()", os.environ["WP_DIGEST_PROFILE"])
         sys.exit(0)
-    sys.exit(main())
+    code = main()
+    # Everything is saved and reported: skip the interpreter's teardown of what Scrapy and
+    # Twisted loaded (about 0.2 s at the end of every crawl, for nothing).
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
