@@ -78,7 +78,11 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=30)
     args = parser.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="wp-digest-load-"))
+    with tempfile.TemporaryDirectory(prefix="wp-digest-load-") as folder:  # about 1 GB
+        run(args, Path(folder))
+
+
+def run(args: argparse.Namespace, tmp: Path) -> None:
     with WordPressServer(posts(300)[-200:]) as site:  # new posts for the crawl beside
         cfg = write_config(tmp, site.url)
         cfg.write_text(
