@@ -69,6 +69,11 @@ def flush_index(db: Database) -> int:
     return count
 
 
+def data_version(db: Database) -> int:
+    """A number that changes whenever another connection commits to the database."""
+    return int(db.execute("PRAGMA data_version").fetchone()[0])
+
+
 def index_some(db: Database, limit: int = 100) -> int:
     """Index up to `limit` queued posts; returns how many. Their words are read and split
     before the write lock is taken, so a process beside a crawl can do it on another core
