@@ -115,3 +115,28 @@ def test_a_post_stored_by_another_writer_while_classifying_is_not_doubled(db, tm
     assert result.new_posts == 1  # post 2; post 1 was the other writer's, and unchanged
     assert [r["post_id"] for r in db["posts"].rows] == [1, 2]
     assert [(r["post_id"], r["revision"]) for r in db["post_revisions"].rows] == [(1, 1), (2, 1)]
+
+
+def test_the_indexer_beside_a_crawl_indexes_each_commit(db, tmp_path):
+    """`crawl` runs an Indexer thread while its crawler child saves pages: each page's posts
+    are searchable soon after their commit, before the crawl's own last step."""
+    import time
+
+    from digest.crawl.process import Indexer
+    from digest.store import site
+
+    indexer = Indexer(tmp_path / "s.db")
+    indexer.start()
+    try:
+        for n in range(3):  # three pages, as the crawler would commit them
+            posts.save_page(
+                db, "a", [post(n * 10 + i, content=f"<p>word{n}x{i}</p>") for i in range(5)]
+            )
+            deadline = time.monotonic() + 10
+            while db["fts_pending"].count and time.monotonic() < deadline:
+                time.sleep(0.01)
+            assert db["fts_pending"].count == 0
+            assert [h["post_id"] for h in site.search(db, f"word{n}x4")] == [n * 10 + 4]
+    finally:
+        indexer.stop()
+    assert not indexer.is_alive()
