@@ -127,6 +127,15 @@ def test_verbose_shows_log_lines_and_no_progress_bar(conf, site):
     assert quiet.exit_code == 0 and quiet.stdout == "" and quiet.stderr == ""
 
 
+def test_no_remote_control_server_during_a_crawl(conf, site):
+    """Scrapy 2.19 starts, by default, an HTTP server in the crawler that runs Python code
+    sent to it (its token in a file under the user's home): a crawl of ours opens none."""
+    result = run(conf, "-v", "crawl")
+    assert result.exit_code == 0
+    assert "Enabled extensions" in result.stderr  # the log that would name it is there
+    assert "RemoteControl" not in result.stderr and "Remote control" not in result.stderr
+
+
 def test_readme_command_reference_is_the_help():
     from pathlib import Path
 
