@@ -103,12 +103,13 @@ def write_words(db: Database, prepared: Words) -> int:
         return 0
     marks = ", ".join("?" for _ in prepared)
     with transaction(db):
-        still = db.execute(
-            f"DELETE FROM fts_pending WHERE rowid IN ({marks}) RETURNING rowid", list(prepared)
-        ).fetchall()
+        ids = list(prepared)
+        pending = db.execute(f"SELECT rowid FROM fts_pending WHERE rowid IN ({marks})", ids)
+        still = [r[0] for r in pending.fetchall()]
+        db.execute(f"DELETE FROM fts_pending WHERE rowid IN ({marks})", ids)
         db.conn.executemany(
             "INSERT INTO posts_fts (rowid, title, body) VALUES (?, ?, ?)",
-            [prepared[r[0]] for r in still],
+            [prepared[rowid] for rowid in still],
         )
     return len(still)
 
