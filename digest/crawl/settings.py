@@ -47,10 +47,8 @@ FIXED: dict[str, Any] = {
     "RETRY_HTTP_CODES": [408, 429, 500, 502, 503, 504, 522, 524],
     "RETRY_GIVE_UP_LOG_LEVEL": "INFO",  # the spider reports the failure itself, in one line
     "DOWNLOAD_WARNSIZE": 0,
-    "DOWNLOADER_MIDDLEWARES": {
-        "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-        "digest.crawl.middlewares.BackoffRetryMiddleware": 550,
-    },
+    # The stock retry is left out of the base list (UNUSED): this one takes its place.
+    "DOWNLOADER_MIDDLEWARES": {"digest.crawl.middlewares.BackoffRetryMiddleware": 550},
     "ITEM_PIPELINES": {"digest.crawl.pipelines.StorePipeline": 300},
     # http(s) only: no file:, data:, ftp: or s3: fetches, whatever a site's links say (and
     # loading those handlers was a quarter of a crawl's start-up).

@@ -38,7 +38,7 @@ def insert(
     insert_rows(db, "posts", rows)
     ids = [row["post_id"] for row in rows]
     where = ", ".join("?" for _ in ids)
-    db.execute(  # indexed when the crawl ends (posts.flush_index), in one statement
+    db.execute(  # indexed beside the crawl, or when it ends (flush_index)
         f"INSERT OR IGNORE INTO fts_pending (rowid) SELECT rowid FROM posts "
         f"WHERE source = ? AND post_id IN ({where})",
         [source, *ids],
@@ -53,19 +53,12 @@ def terms_json(row: dict[str, Any]) -> tuple[dict[str, list[int]], dict[str, str
 
 
 def flush_index(db: Database) -> int:
-    """Index the posts waiting in `fts_pending`, in one transaction; returns how many. Every
-    crawl ends with it (and starts with it, after one that was killed), so the index is
-    complete and current whenever no crawl is running."""
-    db.conn.create_function("wpd_words", 1, words, deterministic=True)
-    with transaction(db):
-        count = db.execute("SELECT count(*) FROM fts_pending").fetchone()[0]
-        if count:
-            db.execute(
-                "INSERT INTO posts_fts (rowid, title, body) SELECT p.rowid, "
-                "wpd_words(coalesce(p.title, '')), wpd_words(coalesce(p.content, '')) "
-                "FROM fts_pending f JOIN posts p ON p.rowid = f.rowid"
-            )
-            db.execute("DELETE FROM fts_pending")
+    """Index every post waiting in `fts_pending`; returns how many. Every crawl ends with it
+    (and starts with it, after one that was killed), so the index is complete and current
+    whenever no crawl is running."""
+    count = 0
+    while prepared := read_words(db, 1000):  # each batch leaves the queue: this ends
+        count += write_words(db, prepared)
     return count
 
 
