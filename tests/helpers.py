@@ -4,6 +4,8 @@ the CLI run in-process, database peeks, and fault hooks for the sample site."""
 from __future__ import annotations
 
 import os
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +44,29 @@ def make_post(post_id: int, date_gmt: str, title: str | None = None, **extra: An
         "tags": [],
         **extra,
     }
+
+
+def pin_clock(monkeypatch: pytest.MonkeyPatch, when: str) -> datetime:
+    """Pin wp-digest's clock (`WP_DIGEST_NOW`) for one test: nothing a test asserts about
+    periods may depend on the hour the suite happens to run (tests/test_time_of_day.py)."""
+    monkeypatch.setenv("WP_DIGEST_NOW", when)
+    return datetime.fromisoformat(when)
+
+
+class MovingClock:
+    """A clock that starts at a chosen instant and runs at the real rate: for a sample site's
+    `Date` header, which the crawler trusts, where a frozen clock would change what is tested
+    (posts edited "now", during a crawl)."""
+
+    def __init__(self, start: str):
+        self.start = datetime.fromisoformat(start).timestamp()
+        self.began = time.monotonic()
+
+    def __call__(self) -> float:
+        return self.start + (time.monotonic() - self.began)
+
+    def now(self) -> datetime:
+        return datetime.fromtimestamp(self(), UTC)
 
 
 def many_posts(n: int = 250) -> list[dict]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
-from helpers import make_post, many_posts, open_state, run, table, write_config
+from helpers import MovingClock, make_post, many_posts, open_state, run, table, write_config
 
 from digest import config as config_mod
 from digest import crawl
@@ -123,13 +123,14 @@ def test_whole_page_in_one_second_at_the_end(tmp_path):
 def test_posts_edited_during_the_crawl_are_neither_skipped_nor_skip_others(tmp_path):
     posts = [make_post(i, f"2026-04-01T{i // 60:02d}:{i % 60:02d}:00") for i in range(1, 351)]
     edited = []
+    clock = MovingClock("2026-04-20T18:40:00+00:00")  # the site's clock, not the hour we run
 
-    with WordPressServer(posts, seed=3) as site:
+    with WordPressServer(posts, seed=3, clock=clock) as site:
 
         def edit_midway(route, params):
             # While page 2 is being asked for, edit one post already read and one not yet read.
             if route == POSTS and len(edited) == 0 and site.requests_to(POSTS) == 2:
-                now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+                now = clock.now().strftime("%Y-%m-%dT%H:%M:%S")
                 site.edit(5, now, content="<p>edited early post</p>")
                 site.edit(300, now, content="<p>edited late post</p>")
                 edited.append(now)
@@ -274,7 +275,8 @@ def test_polite_user_agent_and_rate(tmp_path, sample_posts):
 def test_scheduled_post_is_stored_when_it_goes_live(tmp_path):
     """A scheduled post goes live with its modified date already behind the cursor (WordPress'
     cron changes only its status): the walk by publication date stores it, once."""
-    now = datetime.now(UTC)
+    clock = MovingClock("2026-04-20T18:40:00+00:00")  # the site's clock, not the hour we run
+    now = clock.now()
 
     def stamp(seconds: int) -> str:
         return (now + timedelta(seconds=seconds)).strftime("%Y-%m-%dT%H:%M:%S")
@@ -282,7 +284,7 @@ def test_scheduled_post_is_stored_when_it_goes_live(tmp_path):
     scheduled = make_post(
         100, stamp(60), "Scheduled for the morning", modified_gmt=stamp(-3600), status="future"
     )
-    with WordPressServer([*many_posts(5), scheduled]) as site:
+    with WordPressServer([*many_posts(5), scheduled], clock=clock) as site:
         cfg = write_config(tmp_path, {"wp": site.url})
         assert "wp: 5 new" in run(cfg, "crawl").stdout
         site.put(make_post(101, stamp(-10), "Published meanwhile", modified_gmt=stamp(-5)))

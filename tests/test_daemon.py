@@ -9,9 +9,11 @@ import subprocess
 import sys
 import time
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from helpers import make_post, open_state, run, table, write_config
 
+from digest.clock import STAMP
 from digest.sample.site import WordPressServer
 
 POSTS = "wp/v2/posts"
@@ -37,14 +39,33 @@ def start_daemon(cfg, log_path, *extra):
     )
 
 
+def midday_zone(now: datetime) -> ZoneInfo:
+    """A zone in which `now` is between 11:30 and 12:30.
+
+    The daemon runs on the real clock (APScheduler's timers cannot be pinned), so instead of
+    pinning the hour this test picks the zone: its daily send, eight seconds after start, is
+    never near local midnight, whatever the hour the suite runs."""
+    offset = 12 - (now + timedelta(minutes=30)).hour  # -11 .. 12 hours east of UTC
+    return ZoneInfo(f"Etc/GMT{-offset:+d}" if offset else "UTC")  # Etc/GMT-5 is UTC+5
+
+
+def test_midday_zone_is_midday_at_every_hour():
+    for minutes in range(0, 24 * 60, 7):
+        now = datetime(2026, 4, 16, tzinfo=UTC) + timedelta(minutes=minutes)
+        local = now.astimezone(midday_zone(now))
+        assert 11 * 60 + 30 <= local.hour * 60 + local.minute <= 12 * 60 + 30, (now, local)
+
+
 def test_daemon_crawls_sends_survives_outage_and_stops(tmp_path, smtp):
-    now = datetime.now(UTC)
-    yesterday = (now - timedelta(days=1)).replace(hour=12, minute=0, second=0)
+    now = datetime.now(UTC)  # the daemon's real clock: see midday_zone
+    zone = midday_zone(now)
+    local = now.astimezone(zone)
+    yesterday = (local - timedelta(days=1)).replace(hour=12, minute=0, second=0)
     posts = [
-        make_post(i, (yesterday + timedelta(minutes=i)).strftime("%Y-%m-%dT%H:%M:%S"))
+        make_post(i, (yesterday + timedelta(minutes=i)).astimezone(UTC).strftime(STAMP))
         for i in range(1, 6)
     ]
-    daily = (now + timedelta(seconds=8)).strftime("%H:%M:%S")
+    daily = (local + timedelta(seconds=8)).strftime("%H:%M:%S")
     with WordPressServer(posts) as site:
         extra = (
             f'\n[mail]\nhost = "127.0.0.1"\nport = {smtp.port}\nsecurity = "none"\n'
@@ -53,7 +74,7 @@ def test_daemon_crawls_sends_survives_outage_and_stops(tmp_path, smtp):
             '\n[[subscriber]]\nemail = "a@example.org"\n'
         )
         cfg = write_config(tmp_path, {"wp": site.url}, extra)
-        cfg.write_text(cfg.read_text().replace('timezone = "Asia/Kolkata"', 'timezone = "UTC"'))
+        cfg.write_text(cfg.read_text().replace("Asia/Kolkata", zone.key))
         log_path = tmp_path / "daemon.log"
         proc = start_daemon(cfg, log_path, "--log-format", "json")
         try:

@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 from zoneinfo import ZoneInfo
 
 import pytest
-from helpers import make_post, open_state, run, write_config
+from helpers import make_post, open_state, pin_clock, run, write_config
 
 from digest import config as config_mod
 from digest import periods, render
@@ -248,11 +248,18 @@ def test_cli_prints_text_without_out(crawled):
     assert result.stdout.startswith("UPSC digest · Wed 15 Apr 2026\n")
 
 
-def test_default_is_yesterday(crawled):
-    result = run(crawled, "digest")
-    today = datetime.now(IST).date()
-    expected = periods.containing("daily", today, IST).previous()
-    assert f"UPSC digest · {expected.title}" in result.stdout
+@pytest.mark.parametrize(
+    ("now", "title"),
+    [
+        ("2026-04-16T23:59:00+05:30", "Wed 15 Apr 2026"),
+        ("2026-04-17T00:01:00+05:30", "Thu 16 Apr 2026"),  # 18:31 UTC on the 16th
+        ("2026-04-17T06:59:00+05:30", "Thu 16 Apr 2026"),
+        ("2026-04-17T07:01:00+05:30", "Thu 16 Apr 2026"),
+    ],
+)
+def test_default_is_yesterday_in_the_configured_zone(crawled, monkeypatch, now, title):
+    pin_clock(monkeypatch, now)
+    assert f"UPSC digest · {title}" in run(crawled, "digest").stdout
 
 
 def test_template_override(crawled, tmp_path):

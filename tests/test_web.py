@@ -10,10 +10,10 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from helpers import make_post, open_state, run
+from helpers import make_post, open_state, pin_clock, run
 from webtools import SECRET, fetch, free_port, link_in, need_browser, start, web_config
 
-from digest import tokens
+from digest import clock, tokens
 from digest.store import subscribers
 
 IST = ZoneInfo("Asia/Kolkata")
@@ -50,7 +50,8 @@ def web(tmp_path, site, smtp, request):
 
 
 def post_yesterday(site, post_id: int, paper: str, title: str, days_ago: int = 1) -> None:
-    day = datetime.now(IST).date() - timedelta(days=days_ago)
+    """A post at noon (IST) `days_ago` days before the pinned clock's day."""
+    day = clock.now().astimezone(IST).date() - timedelta(days=days_ago)
     when = datetime(day.year, day.month, day.day, 12, 0, tzinfo=IST).astimezone(ZoneInfo("UTC"))
     post = make_post(post_id, when.strftime("%Y-%m-%dT%H:%M:%S"), title)
     post["content"] = {"rendered": f"<p><strong>Syllabus: {paper}/Polity</strong></p><p>{title} "
@@ -68,7 +69,12 @@ def subscribe(page, url: str, email: str, papers: list[str], period: str = "dail
     page.wait_for_selector("text=Check your inbox")
 
 
-def test_the_whole_path_subscribe_confirm_digest_one_click_leave(web, browser, smtp, site):
+def test_the_whole_path_subscribe_confirm_digest_one_click_leave(
+    web, browser, smtp, site, monkeypatch
+):
+    # After the daily send time (07:00 IST): yesterday's digest is due whatever the hour
+    # the suite runs (before 07:00 IST on the real clock it was not, and this test failed).
+    pin_clock(monkeypatch, "2026-04-23T08:00:00+05:30")
     page = browser.new_page()
     subscribe(page, web.url, READER, ["GS2"])
     confirm = link_in(smtp.messages[-1], "confirm/")

@@ -16,6 +16,7 @@ import random
 import threading
 import time
 from collections.abc import Callable
+from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from typing import Any
@@ -61,8 +62,12 @@ class WordPressServer(RestApi):
         discovery: bool = True,
         robots: str = "User-agent: *\nDisallow: /wp-admin/\n",
         seed: int = 0,
+        clock: Callable[[], float] | None = None,
     ):
         self.tz = ZoneInfo(timezone)
+        # The server's own clock (its `Date` header, which the crawler's cursor trusts): real
+        # time unless a test gives one, so crawl tests need not depend on the hour they run.
+        self.clock = clock or time.time
         self.prefix = prefix if prefix.endswith("/") else prefix + "/"
         self.pretty, self.discovery, self.robots = pretty, discovery, robots
         self.posts: dict[int, dict[str, Any]] = {}
@@ -160,6 +165,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet by design
         pass
+
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        """The `Date` header, from the site's clock."""
+        return formatdate(self.site.clock() if timestamp is None else timestamp, usegmt=True)
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
         site = self.site
