@@ -154,7 +154,8 @@ def test_the_repeated_hour_of_fall_back_sends_once(tmp_path, smtp, monkeypatch):
             ("2026-11-01T01:29:00-04:00", []),  # the 30th had no posts: nothing to send
             ("2026-11-01T01:31:00-04:00", [("daily-2026-10-31", {31})]),
             ("2026-11-01T01:31:00-05:00", [("daily-2026-10-31", {31})]),
-            ("2026-11-02T01:31:00-05:00", [("daily-2026-10-31", {31}), ("daily-2026-11-01", {1, 2})]),
+            ("2026-11-02T01:31:00-05:00", [("daily-2026-10-31", {31}),
+                                           ("daily-2026-11-01", {1, 2})]),
         ]  # fmt: skip
         for now, expected in steps:
             pin_clock(monkeypatch, now)
