@@ -39,6 +39,98 @@ TERMINAL_UNSAFE = re.compile(f"[{CONTROL_CHARACTERS}]+")
 LEAD_INS = {"context", "in news", "about", "news", "why in news?", "why in news"}
 
 
+# Elements nested deeper than this in a post are unwrapped (their text kept). Real posts nest
+# a dozen levels; 20,000 nested lists made CSS inlining overflow its native stack (SIGSEGV),
+# and WeasyPrint's layout recurses in Python (RecursionError near 140 levels).
+MAX_DEPTH = 32
+# A whole rendered page (template and posts) deeper than this is refused, not rendered.
+MAX_PAGE_DEPTH = 120
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*>")
+VOID = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr",
+}  # fmt: skip
+# Start tags that close an open <p> (HTML's implied end tags).
+CLOSES_P = {
+    "address", "article", "aside", "blockquote", "div", "dl", "fieldset", "figure", "footer",
+    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "nav", "ol", "p",
+    "pre", "section", "table", "ul",
+}  # fmt: skip
+CELLS = {"td", "th"}
+ROWS = CELLS | {"tr"}
+CLOSES = {  # a start tag, and the open elements (innermost first) it ends
+    "p": {"p"}, "li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "option": {"option"},
+    "td": CELLS, "th": CELLS, "tr": ROWS,
+    "thead": ROWS | {"thead", "tbody", "tfoot"}, "tbody": ROWS | {"thead", "tbody", "tfoot"},
+    "tfoot": ROWS | {"thead", "tbody", "tfoot"},
+}  # fmt: skip
+
+
+def _walk_tags(markup: str, limit: int | None) -> tuple[str, int, int]:
+    """(markup with tags past `limit` levels dropped, tags dropped, deepest level seen).
+
+    A tolerant scan, not a parser: HTML's common implied end tags are applied so unclosed
+    <p> and <li> do not count as nesting; whatever it misjudges only unwraps an element, and
+    the sanitiser sees the result anyway. Iterative, so no input can exhaust a stack."""
+    stack: list[tuple[str, bool]] = []  # (name, dropped)
+    keep: list[str] = []
+    last = dropped = deepest = 0
+    for match in _TAG.finditer(markup):
+        closing, name = match.group(1), match.group(2).lower()
+        drop = False
+        if closing:
+            for i in range(len(stack) - 1, -1, -1):
+                if stack[i][0] == name:
+                    drop = stack[i][1]
+                    del stack[i:]
+                    break
+        elif name not in VOID and not match.group(0).endswith("/>"):
+            ends = CLOSES.get(name, set())
+            while stack and (
+                (stack[-1][0] == "p" and (name in CLOSES_P or name in CLOSES))
+                or stack[-1][0] in ends
+            ):
+                stack.pop()
+            drop = limit is not None and len(stack) >= limit
+            stack.append((name, drop))
+            deepest = max(deepest, len(stack))
+        if drop:
+            keep.append(markup[last : match.start()])
+            last = match.end()
+            dropped += 1
+    if not dropped:
+        return markup, 0, deepest
+    keep.append(markup[last:])
+    return "".join(keep), dropped, deepest
+
+
+def bound_nesting(markup: str, limit: int = MAX_DEPTH) -> tuple[str, int]:
+    """HTML with elements nested deeper than `limit` unwrapped, and how many tags went."""
+    if not markup or markup.count("<") <= limit:  # too few tags to be that deep
+        return markup, 0
+    bounded, dropped, _ = _walk_tags(markup, limit)
+    return bounded, dropped
+
+
+def nesting_depth(markup: str) -> int:
+    """How deep elements nest in HTML (by the same tolerant scan)."""
+    return _walk_tags(markup, None)[2]
+
+
+class TooDeep(ValueError):
+    """A page nested too deeply for the renderers to lay out safely."""
+
+
+def refuse_deep(page: str, what: str) -> str:
+    """`page`, or TooDeep: what reaches CSS inlining (native code: a deep page overflows its
+    stack and kills the process) or WeasyPrint (it recurses) is checked first, so a page that
+    cannot be rendered fails alone, as an exception, whatever template or row made it."""
+    depth = nesting_depth(page)
+    if depth > MAX_PAGE_DEPTH:
+        raise TooDeep(f"{what} nests {depth} levels deep, over {MAX_PAGE_DEPTH}")
+    return page
+
+
 def safe_url(url: object, base: str | None = None) -> str | None:
     """The one URL policy for every href and src wp-digest writes (HTML and text digests,
     archive, feed, monthly book, mail): an absolute http(s) URL with no spaces or control
@@ -76,9 +168,12 @@ def clean_html(markup: str, base_url: str | None, *, images: bool = False) -> st
     }
     try:
         relative = ("rewrite_with_base", base) if base else "deny"
-        return nh3.clean(markup or "", url_relative=relative, **options).strip()
+        cleaned = nh3.clean(markup or "", url_relative=relative, **options)
     except ValueError:  # a base nh3's URL parser refuses: relative links go instead
-        return nh3.clean(markup or "", url_relative="deny", **options).strip()
+        cleaned = nh3.clean(markup or "", url_relative="deny", **options)
+    # Posts stored before nesting was bounded at the crawl's boundary are bounded here too:
+    # no renderer after this ever sees a post nested deeper than MAX_DEPTH.
+    return bound_nesting(cleaned)[0].strip()
 
 
 def text_lines(markup: str) -> list[str]:

@@ -18,7 +18,6 @@ modified date (scheduled posts). Requests, redirects and errors: digest.crawl.sp
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
 from typing import Any
@@ -30,11 +29,14 @@ from scrapy.http import Response
 from digest.crawl import records, wp
 from digest.crawl.items import TAXONOMIES, ApiRootItem, PageItem, TermsItem, Walk
 from digest.crawl.responses import (
+    PAST_END,
+    BadJson,
     api_index,
-    error_code,
     int_header,
     is_term,
+    load_json,
     not_after_now,
+    page_json,
 )
 from digest.crawl.spider import SiteSpider, same_origin
 
@@ -124,8 +126,8 @@ class WordPressSpider(SiteSpider):
     def parse_terms(self, response: Response, taxonomy: str, page: int) -> Iterator[Any]:
         """Names help classify posts without a marker; a site that hides them is no failure."""
         try:
-            data = json.loads(response.body) if response.status == 200 else None
-        except ValueError:
+            data = load_json(response.body) if response.status == 200 else None
+        except BadJson:
             data = None
         if not isinstance(data, list):
             self.logger.info("no %s at %s (HTTP %s)", taxonomy, response.url, response.status)
@@ -181,7 +183,7 @@ class WordPressSpider(SiteSpider):
 
     def parse_page(self, response: Response, walk: Walk) -> Iterator[Any]:
         body = self._json(response, walk)
-        if body is _PAST_END:
+        if body is PAST_END:
             yield from self._tie_changed(walk)
             return
         try:
@@ -242,20 +244,29 @@ class WordPressSpider(SiteSpider):
         total = item.total
         if total is None:
             self.fail(f"no X-WP-Total header at {response.url}")
+        ids = {p["post_id"] for p in item.posts}
+        if walk.page > 1 and (not ids or ids & walk.tie_ids):
+            # The second holds a fixed set of posts: page n must bring ones not read yet. A
+            # server (or a cache) that ignores `page` would be asked for every page it claims.
+            self.fail(
+                f"the server ignores page= (page {walk.page} of the posts at {walk.tie} "
+                f"repeats posts already read) at {response.url}"
+            )
         yield item
         if walk.tie_total is not None and total != walk.tie_total:
             yield from self._tie_changed(walk)
             return
         pages = int_header(response, b"X-WP-TotalPages") or 1
         if walk.page < pages and full:
-            yield self._page_request(replace(walk, page=walk.page + 1, tie_total=total))
+            following = replace(walk, page=walk.page + 1, tie_total=total)
+            yield self._page_request(replace(following, tie_ids=walk.tie_ids | ids))
             return
         # The second is complete: move the cursor to it and carry on after it.
         assert walk.tie is not None
         cursor = self._cursor(walk, walk.tie, response)
         yield PageItem(self.source, walk.post_type, [], cursor=cursor, cursor_field=walk.field)
         after = replace(walk, lower=walk.tie, floor=cursor, tie=None, page=1)
-        after = replace(after, tie_total=None, restarts=0)
+        after = replace(after, tie_total=None, restarts=0, tie_ids=frozenset())
         yield self._page_request(after)
 
     def _tie_changed(self, walk: Walk) -> Iterator[Any]:
@@ -265,7 +276,8 @@ class WordPressSpider(SiteSpider):
                 self.fail(f"posts at {walk.tie} kept changing while being read")
             yield from self._end(walk)  # a past-the-end answer to the main walk: nothing more
             return
-        yield self._page_request(replace(walk, page=1, tie_total=None, restarts=walk.restarts + 1))
+        again = replace(walk, page=1, tie_total=None, restarts=walk.restarts + 1)
+        yield self._page_request(replace(again, tie_ids=frozenset()))
 
     def _end(self, walk: Walk) -> Iterator[Any]:
         """A walk has read everything: the next one (by date after by modified) starts."""
@@ -273,28 +285,7 @@ class WordPressSpider(SiteSpider):
             yield self._page_request(walk.then)
 
     def _json(self, response: Response, walk: Walk) -> Any:
-        status = response.status
-        if (
-            status == 400
-            and walk.page > 1
-            and error_code(response) == ("rest_post_invalid_page_number")
-        ):
-            return _PAST_END
-        if status != 200:
-            code = error_code(response)
-            detail = f" ({code})" if code else ""
-            tries = response.meta.get("retry_times", 0) + 1
-            gave_up = response.meta.get("gave_up")
-            if gave_up:
-                detail += f" ({gave_up})"
-            self.fail(f"HTTP {status}{detail} from {response.url} after {tries} tries")
-        ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
-        if "json" not in ctype:
-            self.fail(f"expected JSON, got {ctype or 'no content type'} at {response.url}")
         try:
-            return json.loads(response.body)
-        except ValueError as e:
-            self.fail(f"invalid JSON ({e.msg} at byte {e.pos}) at {response.url}")
-
-
-_PAST_END = object()
+            return page_json(response, walk.page)
+        except BadJson as e:
+            self.fail(str(e))

@@ -90,6 +90,18 @@ class SmtpServer:
     def messages(self) -> list[EmailMessage]:
         return self.handler.messages
 
+    def wait_for(self, count: int, timeout: float = 20.0) -> list[EmailMessage]:
+        """The messages, once at least `count` have arrived (mail sent in the background,
+        such as the site's confirmations); AssertionError after `timeout` seconds."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while len(self.messages) < count:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{len(self.messages)} messages, expected {count}")
+            time.sleep(0.05)
+        return self.messages
+
     def start(self) -> SmtpServer:
         """Start (or start again after stop(): a Controller cannot be restarted)."""
         self.controller = Controller(

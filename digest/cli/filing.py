@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from digest import config, store
-from digest.cli.base import State, say
+from digest.cli.base import State, fail, say
 from digest.papers import PAPERS
 
 POST = click.argument("post", metavar="POST")
@@ -14,12 +14,10 @@ POST = click.argument("post", metavar="POST")
 def _find(db: store.Database, ref: str) -> dict:
     from digest.store import pins
 
-    row = pins.find_post(db, ref)
+    row = pins.find_post(db, ref) if len(ref) <= 2000 else None
     if row is None:
-        raise click.BadParameter(
-            f"no stored post {ref!r} (give SOURCE:ID, e.g. nextias:71990, or the post's URL)",
-            param_hint="POST",
-        )
+        shown = ref if len(ref) <= 80 else ref[:77] + "..."
+        fail(f"no stored post {shown!r} (give SOURCE:ID, e.g. nextias:71990, or the post's URL)", 2)
     return row
 
 

@@ -108,6 +108,17 @@ def reclassify(state: State, sources: tuple[str, ...]) -> None:
             say(state, f"{name}: {seen} posts, {changed} changed")
 
 
+def _printable(value: Any) -> Any:
+    """Every string in a JSON-able tree made printable (digest.text.printable)."""
+    if isinstance(value, str):
+        return printable(value, 10_000)
+    if isinstance(value, dict):
+        return {_printable(k): _printable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_printable(v) for v in value]
+    return value
+
+
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
@@ -121,8 +132,8 @@ def status(state: State, as_json: bool) -> None:
 
         readers(cfg, db)  # the config's [[subscriber]] entries, synced in
         report = status_report.report(db, str(cfg.database), cfg.watch, clock.now())
-    if as_json:
-        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+    if as_json:  # the same printable-text rule as the terminal: a server's error text
+        click.echo(json.dumps(_printable(report), indent=2, ensure_ascii=False))  # is in it
         return
     for line in status_report.lines(report):
         click.echo(printable(line))

@@ -97,42 +97,107 @@ def remove_cmd(state: State, email: str) -> None:
 
 @subscribers_group.command("import")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--status",
+    type=click.Choice(["active", "unsubscribed", "suspended"]),
+    help="Set every listed reader to this state (pending readers are never made active).",
+)
 @click.pass_obj
-def import_cmd(state: State, path: Path) -> None:
+def import_cmd(state: State, path: Path, status: str | None) -> None:
     """Add readers from a CSV with an `email` column (and optional `period`, `papers`
-    separated by spaces). All rows are checked before any is written."""
+    separated by spaces, and the other columns of `export`). All rows are checked before
+    any is written.
+
+    A reader's state and origin are kept: a new reader takes the file's `status` (default
+    active) and `origin` (default cli); a known reader keeps theirs unless --status says
+    otherwise. Nobody is ever confirmed by an import: pending readers stay pending.
+    """
     from digest.store import subscribers
 
-    rows = []
-    with path.open(newline="", encoding="utf-8-sig") as f:
-        reader = csv.DictReader(f)
-        if "email" not in (reader.fieldnames or []):
-            fail(f"{path}: no `email` column", 2)
-        for line, row in enumerate(reader, 2):
-            email = (row.get("email") or "").strip()
-            period = (row.get("period") or "daily").strip()
-            if not config.EMAIL.match(email):
-                fail(f"{path}:{line}: not an email address: {email!r}", 2)
-            if period not in ("daily", "weekly", "monthly"):
-                fail(f"{path}:{line}: period must be daily, weekly or monthly: {period!r}", 2)
-            try:
-                papers = _papers((row.get("papers") or "").split())
-            except click.BadParameter as e:
-                fail(f"{path}:{line}: {e.message}", 2)
-            rows.append((email, period, papers))
+    rows = [_import_row(path, line, row) for line, row in _csv_rows(path)]
     db = _session(state)
     try:
-        new = sum(subscribers.put(db, e, p, ps, "cli", "active") for e, p, ps in rows)
+        new = subscribers.restore(db, rows, status)
     finally:
         db.close()
-    say(state, f"{path}: {len(rows)} readers, {new} new")
+    say(state, f"{path}: {len(rows)} reader{'s' if len(rows) != 1 else ''}, {new} new")
+
+
+MAX_FIELD = 1000  # characters: an address, a period and papers fit many times over
+
+
+def _csv_rows(path: Path):
+    """(line, row) of a CSV, or one line naming the file, the line and what is wrong."""
+    line = 1
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as f:
+            reader = csv.reader(f)
+            header = [h.strip().lower() for h in next(reader, [])]
+            doubled = sorted({h for h in header if header.count(h) > 1 and h})
+            if doubled:
+                fail(f"{path}:1: the column {doubled[0]!r} appears twice", 2)
+            if "email" not in header:
+                fail(f"{path}: no `email` column", 2)
+            for line, values in enumerate(reader, 2):  # noqa: B007 - reported on error
+                if any(len(v) > MAX_FIELD for v in values):
+                    fail(f"{path}:{line}: a field longer than {MAX_FIELD} characters", 2)
+                yield line, dict(zip(header, values, strict=False))
+    except UnicodeDecodeError as e:
+        fail(f"{path}:{line + 1}: not UTF-8 text (byte {e.start} of the file)", 2)
+    except csv.Error as e:
+        fail(f"{path}:{line + 1}: not a CSV row ({e})", 2)
+
+
+def _cell(value: str | None) -> str:
+    """A cell as written by `export`: its formula guard (a leading ') taken off."""
+    value = (value or "").strip()
+    return value[1:] if value[:1] == "'" and value[1:2] in FORMULA else value
+
+
+def _import_row(path: Path, line: int, row: dict[str, str]) -> dict[str, object]:
+    from digest.store import subscribers
+
+    email = _cell(row.get("email"))
+    period = _cell(row.get("period")) or "daily"
+    if not config.EMAIL.match(email):
+        fail(f"{path}:{line}: not an email address: {email!r}", 2)
+    if period not in ("daily", "weekly", "monthly"):
+        fail(f"{path}:{line}: period must be daily, weekly or monthly: {period!r}", 2)
+    try:
+        papers = _papers(_cell(row.get("papers")).split())
+    except click.BadParameter as e:
+        fail(f"{path}:{line}: {e.message}", 2)
+    status = _cell(row.get("status")) or "active"
+    if status not in subscribers.STATES:
+        fail(f"{path}:{line}: status must be one of {', '.join(subscribers.STATES)}: {status!r}", 2)
+    origin = _cell(row.get("origin")) or "cli"
+    if origin not in subscribers.ORIGINS:
+        choices = ", ".join(subscribers.ORIGINS)
+        fail(f"{path}:{line}: origin must be one of {choices}: {origin!r}", 2)
+    stamps = {}
+    for key in ("created", "confirmed", "left"):
+        value = _cell(row.get(key))
+        if value and not subscribers.is_stamp(value):
+            fail(f"{path}:{line}: {key} is not a UTC time (YYYY-MM-DDTHH:MM:SS): {value!r}", 2)
+        stamps[key] = value or None
+    return {"email": email.lower(), "period": period, "papers": papers, "status": status,
+            "origin": origin, **stamps}  # fmt: skip
+
+
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _guard(value: object) -> object:
+    """A cell a spreadsheet would run as a formula gets a leading ' (OWASP's advice)."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA) else value
 
 
 @subscribers_group.command("export")
 @click.argument("path", type=click.Path(dir_okay=False, allow_dash=True), default="-")
 @click.pass_obj
 def export_cmd(state: State, path: str) -> None:
-    """Write every reader as CSV to PATH (default: standard output)."""
+    """Write every reader as CSV to PATH (default: standard output). Cells that a
+    spreadsheet would run as a formula (=, +, -, @) start with ' ; `import` takes it off."""
     import json
 
     from digest.store import subscribers
@@ -147,7 +212,8 @@ def export_cmd(state: State, path: str) -> None:
         writer = csv.DictWriter(out, FIELDS)
         writer.writeheader()
         for row in rows:
-            writer.writerow({**row, "papers": " ".join(json.loads(row["papers"] or "[]"))})
+            row = {**row, "papers": " ".join(json.loads(row["papers"] or "[]"))}
+            writer.writerow({k: _guard(v) for k, v in row.items()})
     finally:
         if out is not sys.stdout:
             out.close()

@@ -135,8 +135,11 @@ class WebSettings:
     host: str = "127.0.0.1"  # where `serve` listens (behind a reverse proxy)
     port: int = 8080
     mailto: str | None = None  # an unsubscribe mailbox, offered beside the one-click URL
-    signups_per_hour: int = 5  # per client address
-    mails_per_day: int = 3  # confirmation mails per e-mail address
+    signups_per_hour: int = 5  # per client address (an IPv6 client: its /64)
+    mails_per_day: int = 3  # confirmation mails per mailbox (lower-case, without +tag)
+    confirmations_per_hour: int = 100  # confirmation mails in all, whoever asks
+    # Proxies whose X-Forwarded-For names the client; any other peer is the client itself.
+    trusted_proxies: tuple[str, ...] = ("127.0.0.1", "::1")
 
     def secret(self) -> str | None:
         """Read when needed, from the environment only."""

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import ipaddress
 from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
 from digest.config.model import MailSettings, WatchSettings, WebSettings
 from digest.config.table import Table
-from digest.config.values import EMAIL, LOOPBACK, check_url, parse_duration
+from digest.config.values import EMAIL, LOOPBACK, check_text, check_url, parse_duration
 
 
 def mail(raw: Any, file: str, base: Path, state: Path) -> MailSettings:
     t = Table(raw, "mail", file)
     d = MailSettings()
-    host = t.get("host", str, d.host) or None
+    host = t.parsed("host", check_text, d.host) or None
     transport = t.get("transport", str, "smtp" if host else "outbox")
     if transport not in ("smtp", "outbox"):
         raise t.err("transport", f'expected "smtp" or "outbox", got {transport!r}')
@@ -28,10 +29,12 @@ def mail(raw: Any, file: str, base: Path, state: Path) -> MailSettings:
     port = t.get("port", int, {"ssl": 465, "starttls": 587, "none": 25}[security])
     if not 0 < port < 65536:
         raise t.err("port", f"not a port number: {port}")
-    sender = t.get("from", str, d.sender)
+    # Every value that ends up in a header or an SMTP command is one line: CR/LF in one
+    # would let the file forge headers (a Bcc:) or commands.
+    sender = t.parsed("from", check_text, d.sender)
     if not EMAIL.match(parseaddr(sender)[1]):
         raise t.err("from", f"not an email address: {sender!r}")
-    unsubscribe = t.get("unsubscribe", str, d.unsubscribe)
+    unsubscribe = t.parsed("unsubscribe", check_text, d.unsubscribe)
     if unsubscribe and not unsubscribe.startswith(("mailto:", "https://")):
         raise t.err("unsubscribe", "expected a mailto: or https:// URL")
     ca_path = t.path("ca_file", d.ca_file, base)
@@ -48,7 +51,7 @@ def mail(raw: Any, file: str, base: Path, state: Path) -> MailSettings:
         host=host,
         port=port,
         security=security,
-        username=t.get("username", str, d.username) or None,
+        username=t.parsed("username", check_text, d.username) or None,
         password_env=t.get("password_env", str, d.password_env),
         sender=sender,
         outbox=t.path("outbox", d.outbox, state) or state / d.outbox,
@@ -57,7 +60,7 @@ def mail(raw: Any, file: str, base: Path, state: Path) -> MailSettings:
         attachment_max_mb=t.number("attachment_max_mb", d.attachment_max_mb),
         ca_file=ca_path,
         timeout=t.number("timeout", d.timeout),
-        list_id=t.get("list_id", str, d.list_id),
+        list_id=t.parsed("list_id", check_text, d.list_id),
         max_message_mb=t.number("max_message_mb", d.max_message_mb),
         operator=_operator(t, d.operator),
         suspend_after=t.get("suspend_after", int, d.suspend_after),
@@ -67,7 +70,7 @@ def mail(raw: Any, file: str, base: Path, state: Path) -> MailSettings:
 
 
 def _operator(t: Table, default: str | None) -> str | None:
-    operator = t.get("operator", str, default) or None
+    operator = t.parsed("operator", check_text, default) or None
     if operator and not EMAIL.match(operator):
         raise t.err("operator", f"not an email address: {operator!r}")
     return operator
@@ -83,7 +86,7 @@ def web(raw: Any, file: str) -> WebSettings:
         except ValueError as e:
             raise t.err("base_url", str(e)) from None
         base_url = base_url.rstrip("/") + "/"
-    mailto = t.get("mailto", str, d.mailto) or None
+    mailto = t.parsed("mailto", check_text, d.mailto) or None
     if mailto and not EMAIL.match(mailto.removeprefix("mailto:")):
         raise t.err("mailto", f"not an email address: {mailto!r}")
     port = t.get("port", int, d.port)
@@ -98,9 +101,21 @@ def web(raw: Any, file: str) -> WebSettings:
         mailto=mailto.removeprefix("mailto:") if mailto else None,
         signups_per_hour=t.get("signups_per_hour", int, d.signups_per_hour),
         mails_per_day=t.get("mails_per_day", int, d.mails_per_day),
+        confirmations_per_hour=t.get("confirmations_per_hour", int, d.confirmations_per_hour),
+        trusted_proxies=_proxies(t, d.trusted_proxies),
     )
     t.done()
     return settings
+
+
+def _proxies(t: Table, default: tuple[str, ...]) -> tuple[str, ...]:
+    values = t.get("trusted_proxies", list, list(default))
+    for value in values:
+        try:
+            ipaddress.ip_address(value)
+        except (TypeError, ValueError):
+            raise t.err("trusted_proxies", f"not an IP address: {value!r}") from None
+    return tuple(values)
 
 
 def watch(raw: Any, file: str) -> WatchSettings:

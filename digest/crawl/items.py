@@ -58,7 +58,9 @@ class Walk:
     page: int = 1
     tie_total: int | None = None
     restarts: int = 0
-    seen: int = field(default=0, compare=False)
+    # IDs this tie walk has read: a page must bring only new ones (a server that ignores
+    # `page` would otherwise be asked for every page it claims to have).
+    tie_ids: frozenset[int] = field(default=frozenset(), compare=False)
 
     def params(self, categories: tuple[int, ...]) -> dict[str, Any]:
         after, before = ("modified_after", "modified_before")

@@ -20,7 +20,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from digest import clock, store
+from digest import CHILD_FLAGS, clock, store
 from digest.config import Config, Source
 from digest.store import crawls, fresh
 
@@ -99,7 +99,7 @@ def run(
     with store.session(config.database) as db:  # create/migrate once, before any child writes
         crawls.mark_abandoned(db)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "digest.crawl.child"],
+        [sys.executable, *CHILD_FLAGS, "-m", "digest.crawl.child"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -3,10 +3,10 @@
 Everything a WordPress site sends is hostile until it passes here. Types and ranges are
 checked (positive integer IDs, dates with their offsets within a sane window, lists of term
 IDs); text loses C0/C1 control characters (but tab and newline), bidi overrides and lone
-surrogates; sizes are bounded; the link must be an http(s) URL on the source's own host, or
-the post gets the site's `?p=ID` address instead. A post that cannot be made valid is
-rejected with a reason and a bounded excerpt of what came, for the quarantine table: the
-rest of its page is saved as usual.
+surrogates; sizes and the nesting of HTML are bounded; the link must be an http(s) URL on
+the source's own host, or the post gets the site's `?p=ID` address instead. A post that
+cannot be made valid is rejected with a reason and a bounded excerpt of what came, for the
+quarantine table: the rest of its page is saved as usual.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from digest.clock import STAMP
-from digest.text import CONTROL_CHARACTERS
+from digest.text import CONTROL_CHARACTERS, MAX_DEPTH, bound_nesting
 
 MAX_TITLE = 1_000  # characters; longer titles are cut
 MAX_CONTENT = 2_000_000  # characters of HTML; a longer post is rejected (no mail could hold it)
@@ -135,6 +135,7 @@ def parse_post(
         content = _rendered(obj, "content")
         if len(content) > MAX_CONTENT:
             raise Rejected(f"content is {len(content):,} characters, over {MAX_CONTENT:,}")
+        content, unwrapped = bound_nesting(content)
         history = obj.get("_links")
         history = history.get("version-history") if isinstance(history, dict) else None
         first = history[0] if isinstance(history, list) and history else None
@@ -157,6 +158,9 @@ def parse_post(
         }
     except Rejected as e:
         raise Rejected(f"post {post_id}: {e}") from None
+    if unwrapped:
+        nesting = f"content nested deeper than {MAX_DEPTH} levels: {unwrapped:,} tags unwrapped"
+        problem = f"{problem}; {nesting}" if problem else nesting
     return record, (f"post {post_id}: {problem}" if problem else None)
 
 
@@ -171,7 +175,8 @@ def parse_page(
     records, rejects = [], []
     for obj in data:
         post_id = obj.get("id") if isinstance(obj, dict) else None
-        post_id = post_id if isinstance(post_id, int) and not isinstance(post_id, bool) else None
+        if not isinstance(post_id, int) or isinstance(post_id, bool) or not 0 < post_id < 2**53:
+            post_id = None  # the quarantine takes any value the site sends: its reason says it
         try:
             record, problem = parse_post(obj, post_type, site_url, hosts)
         except Rejected as e:
@@ -184,7 +189,10 @@ def parse_page(
 
 
 def _reject(post_id: int | None, reason: str, obj: Any, *, kept: bool) -> dict[str, Any]:
-    raw = json.dumps(obj, ensure_ascii=True, default=str)[:EXCERPT]
+    try:
+        raw = json.dumps(obj, ensure_ascii=True, default=str)[:EXCERPT]
+    except (RecursionError, ValueError):
+        raw = "(not shown: nested too deeply)"
     return {"post_id": post_id, "reason": clean_text(reason)[:500], "excerpt": raw, "kept": kept}
 
 

@@ -42,6 +42,28 @@ def not_after_now(stamp: str, response: Response) -> str:
     return min(stamp, wp.shift(server_time(response), -1))
 
 
+class BadJson(ValueError):
+    """A body that is not JSON wp-digest can read; the message says why, in words."""
+
+
+def load_json(body: bytes) -> Any:
+    """A response body as JSON, or BadJson naming what is wrong: not UTF-8, not JSON (with
+    where), a number too long to convert, or nesting too deep for the parser. The one JSON
+    reader for what a site sends: nothing it sends can raise anything else here."""
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise BadJson(f"the body is not UTF-8 (byte {e.start})") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise BadJson(f"invalid JSON ({e.msg} at byte {e.pos})") from None
+    except ValueError as e:  # Python's limit on the digits of an integer
+        raise BadJson(f"invalid JSON ({str(e).split(';')[0]})") from None
+    except RecursionError:
+        raise BadJson("invalid JSON (nested too deeply to read)") from None
+
+
 def describe(failure: Failure) -> str:
     """A short reason for a download failure, in words rather than exception names."""
     value = failure.value
@@ -70,8 +92,8 @@ def int_header(response: Response, name: bytes) -> int | None:
 
 def error_code(response: Response) -> str | None:
     try:
-        data = json.loads(response.body)
-    except ValueError:
+        data = load_json(response.body)
+    except BadJson:
         return None
     return data.get("code") if isinstance(data, dict) else None
 
@@ -81,9 +103,35 @@ def api_index(response: Response) -> dict[str, Any] | None:
     if response.status != 200 or b"json" not in (response.headers.get(b"Content-Type") or b""):
         return None
     try:
-        data = json.loads(response.body)
-    except ValueError:
+        data = load_json(response.body)
+    except BadJson:
         return None
     if isinstance(data, dict) and ("routes" in data or "namespaces" in data):
         return data
     return None
+
+
+PAST_END = object()  # a page past the last one (WordPress answers 400 for it)
+
+
+def page_json(response: Response, page: int) -> Any:
+    """A page of the posts collection as JSON, PAST_END, or BadJson saying in one line what
+    came instead (an HTTP error, another content type, a body that is not JSON)."""
+    status = response.status
+    if status == 400 and page > 1 and error_code(response) == "rest_post_invalid_page_number":
+        return PAST_END
+    if status != 200:
+        code = error_code(response)
+        detail = f" ({code})" if code else ""
+        tries = response.meta.get("retry_times", 0) + 1
+        gave_up = response.meta.get("gave_up")
+        if gave_up:
+            detail += f" ({gave_up})"
+        raise BadJson(f"HTTP {status}{detail} from {response.url} after {tries} tries")
+    ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+    if "json" not in ctype:
+        raise BadJson(f"expected JSON, got {ctype or 'no content type'} at {response.url}")
+    try:
+        return load_json(response.body)
+    except BadJson as e:
+        raise BadJson(f"{e} at {response.url}") from None

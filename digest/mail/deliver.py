@@ -94,8 +94,9 @@ class Sender:
         view = render.build(rows, period, settings, now=self.now)
         if settings.base_url and settings.archive:
             view.archive_link = settings.base_url + "index.html"
-        if self.links:
-            view.manage_link = links.PLACEHOLDER
+        personal = links.slot() if self.links else None
+        if personal:
+            view.manage_link = personal
         attachments: tuple[tuple[str, bytes], ...] = ()
         if period.kind == "monthly" and not small:
             attachments, view.notice = monthly_pdf(self.cfg, self.renderer, rows, period)
@@ -110,7 +111,7 @@ class Sender:
             html=html,
             date=self.now,
             attachments=attachments,
-            personal=links.PLACEHOLDER if self.links else None,
+            personal=personal,
         )
         # On the wire: base64 grows every part by about 37 % (with line ends).
         raw = len(text.encode()) + len(html.encode()) + sum(len(d) for _, d in attachments)
@@ -121,9 +122,11 @@ class Sender:
         try:
             view, msg = self.message(sub, period, rows, row["message_id"])
         except Exception as e:  # noqa: BLE001 - one digest that cannot be made stops no other
+            # Retried with the same backoff and cap as a temporary delivery failure: the
+            # cause (a template, a font, a bug) may be fixed before the next try.
             outcome = Outcome(sub.email, period.label, "failed", len(rows))
             problem = f"could not make the digest: {type(e).__name__}: {e}"
-            return self._failed(outcome, delivery_id, problem[:500], permanent=True)
+            return self._failed(outcome, delivery_id, problem[:500], permanent=False)
         outcome = Outcome(sub.email, period.label, "sent", view.total, view.counts)
         try:
             if self.broken:
@@ -283,6 +286,7 @@ def preview(cfg: Config, db: Database, now: datetime, to: str, kind: str) -> Out
     """A one-off copy of the last completed period's full digest to `to`; no ledger."""
     check(cfg)
     sender = Sender(cfg, db, now, dry_run=False)
+    sender.links = None  # a copy for anyone: no reader's manage or unsubscribe links
     last = periods.last_completed(kind, now, cfg.tz)
     rows = queries.period_posts(db, *last.bounds_utc())
     view, msg = sender.message(to, last, rows, new_message_id(cfg.mail))

@@ -1,18 +1,25 @@
 """A reader's own links in a digest: the manage page in the footer, List-Unsubscribe.
 
 Digests are rendered once per distinct content and shared by every reader due the same
-posts; the footer then holds PLACEHOLDER, replaced per message by the reader's manage URL
-(a string replace: per reader only the envelope and the links are made).
+posts; the footer then holds a slot, filled per message with the reader's manage URL.
+The slot is a fresh random URL for each rendering, so it marks only the places the template
+put it: a post cannot contain it (it did not exist when the post was written), and text in
+a post that looks like a slot stays as it is. A fixed placeholder would hand every reader's
+own link to any post that quoted it (an `<img src>` would send it to the post's server).
 """
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 
 from digest import tokens
 from digest.config import Config
 
-PLACEHOLDER = "https://reader.invalid/manage"
+
+def slot() -> str:
+    """A new, unguessable stand-in for a reader's manage URL in one rendering."""
+    return f"https://reader.invalid/{secrets.token_urlsafe(18)}/manage"
 
 
 @dataclass(frozen=True)

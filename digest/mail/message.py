@@ -110,8 +110,12 @@ class Skeleton:
     def __init__(self, *, settings: MailSettings, subject: str, text: str, html: str,
                  date: datetime, attachments: tuple[tuple[str, bytes], ...] = (),
                  personal: str | None = None) -> None:  # fmt: skip
-        """`personal`: a string in the bodies that each reader's own URL replaces."""
-        self.text, self.html, self.personal = text, html, personal
+        """`personal`: the slot (digest.mail.links.slot) the template put in the bodies,
+        which each reader's own URL fills."""
+        self.personal = personal
+        # The bodies cut at the template's slots, once: per reader only the joins.
+        self.text = text.split(personal) if personal else [text]
+        self.html = html.split(personal) if personal else [html]
         self.sender = parseaddr(settings.sender)[1]
         msg = _headers(settings, _TO, subject, date, _ID)
         msg["List-Id"] = list_id(settings)
@@ -129,6 +133,8 @@ class Skeleton:
         assert all(mark in raw for mark in self.body_marks)
         self.raw = raw
         self.fixed = None if personal else self._bodies(text, html)
+        if personal is not None and (len(self.text) < 2 or len(self.html) < 2):
+            self.fixed = self._bodies(text, html)  # a template without the footer link
         self.default_unsub = settings.unsubscribe
 
     def _bodies(self, text: str, html: str) -> bytes:
@@ -144,9 +150,9 @@ class Skeleton:
         if self.fixed is not None:
             raw = self.fixed
         else:
-            assert self.personal and manage
-            text = self.text.replace(self.personal, manage)
-            raw = self._bodies(text, self.html.replace(self.personal, manage))
+            # Without a reader (a preview to any address) the slot keeps no link at all.
+            link = manage or ""
+            raw = self._bodies(link.join(self.text), link.join(self.html))
         head, sep, rest = raw.partition(b"\r\n\r\n")
         head = head.replace(_TO.encode(), to.encode(), 1)
         head = head.replace(_ID.encode(), message_id.encode(), 1)

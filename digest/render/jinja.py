@@ -16,6 +16,7 @@ import jinja2
 from digest.config import DigestSettings
 from digest.papers import PAPERS
 from digest.render.view import DigestView
+from digest.text import refuse_deep
 
 WIDTH = 78
 
@@ -53,7 +54,7 @@ class Renderer:
 
     def html(self, view: DigestView, template: str = "digest.html.j2") -> str:
         page = self.html_env.get_template(template).render(d=view, css=self.css(), papers=PAPERS)
-        return self.inliner.inline(page)
+        return self.inliner.inline(refuse_deep(page, f"the HTML of {view.label}"))
 
     def text(self, view: DigestView) -> str:
         out = self.text_env.get_template("digest.txt.j2").render(d=view)

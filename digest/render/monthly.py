@@ -22,6 +22,7 @@ from digest.render import fetch, fonts
 from digest.render.jinja import Renderer
 from digest.render.view import DigestView
 from digest.render.view import build as build_view
+from digest.text import refuse_deep
 
 # WeasyPrint reports as errors what is intended here: refused fetches (no network while
 # rendering) and links in the contents to anchors that live in other parts.
@@ -104,6 +105,7 @@ def pdf(view: DigestView, renderer: Renderer) -> bytes:
 
     def layout(template: str, extra_css: str = NO_FOOTER, **context: Any) -> Any:
         page = env.get_template(template).render(d=view, css=css + extra_css, **context)
+        refuse_deep(page, f"the monthly book of {view.label}")
         return weasyprint.HTML(string=page, **kwargs).render()
 
     bodies: list[bytes] = []

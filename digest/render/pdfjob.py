@@ -14,6 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from digest import CHILD_FLAGS
 from digest.config import DigestSettings
 from digest.render.view import DigestView
 
@@ -24,7 +25,7 @@ def pdf(view: DigestView, settings: DigestSettings) -> bytes:
         job, out = Path(folder) / "job.pickle", Path(folder) / "book.pdf"
         job.write_bytes(pickle.dumps((view, settings)))
         result = subprocess.run(
-            [sys.executable, "-m", "digest.render.pdfjob", str(job), str(out)],
+            [sys.executable, *CHILD_FLAGS, "-m", "digest.render.pdfjob", str(job), str(out)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,

@@ -13,7 +13,7 @@ import sqlite_utils
 from digest.store.db import transaction
 from digest.text import words
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 
 def _migrate_1(db: sqlite_utils.Database) -> None:
@@ -248,6 +248,29 @@ def _migrate_10(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE IF NOT EXISTS fts_pending (rowid INTEGER PRIMARY KEY)")
 
 
+def _migrate_11(db: sqlite_utils.Database) -> None:
+    """Mail the readers' site sends (confirmations), queued in the database and sent by a
+    background sender, so a slow mail server never holds a web request; and when a reader's
+    pending sign-up was asked for, so a confirmation link works once, for that request."""
+    db["mail_queue"].create(
+        {
+            "id": int,
+            "kind": str,  # confirm | already (an active reader's own links)
+            "email": str,
+            "created": str,
+            "status": str,  # pending | sent | failed
+            "attempts": int,
+            "next_attempt": str,
+            "last_error": str,
+        },
+        pk="id",
+        if_not_exists=True,
+    )
+    db["mail_queue"].create_index(["status", "next_attempt"], if_not_exists=True)
+    if "requested" not in db["subscribers"].columns_dict:
+        db["subscribers"].add_column("requested", str)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migrate_1,
     _migrate_2,
@@ -259,6 +282,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migrate_8,
     _migrate_9,
     _migrate_10,
+    _migrate_11,
 ]
 
 

@@ -26,6 +26,13 @@ def published_since(db: Database, since: str) -> list[tuple[str, int]]:
     return [(r[0], r[1]) for r in rows]
 
 
+def span(db: Database) -> tuple[str | None, str | None]:
+    """The first and last publication times stored (UTC stamps), or (None, None)."""
+    first = db.execute("SELECT min(date_gmt) FROM posts").fetchone()[0]
+    last = db.execute("SELECT max(date_gmt) FROM posts").fetchone()[0]
+    return first, last
+
+
 def fts_query(text: str) -> str | None:
     """A reader's words as an FTS5 query that cannot be a syntax error: each word quoted,
     all of them required. None when there is no word."""

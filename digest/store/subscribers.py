@@ -13,13 +13,14 @@ import json
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from digest.clock import now_utc, utc
 from digest.store.db import Database, transaction
 
 STATES = ("pending", "active", "unsubscribed", "suspended")
+ORIGINS = ("config", "cli", "web")
 
 
 @dataclass(frozen=True)
@@ -184,19 +185,49 @@ def delivered(db: Database, email: str) -> None:
         )
 
 
-def rate_hit(db: Database, key: str, limit: int, window: timedelta, now: datetime) -> bool:
-    """Record an event under `key`; False when `limit` events already happened in `window`
-    (and then nothing is recorded). Old events are dropped as we go."""
-    since = utc(now - window)
+def is_stamp(value: str) -> bool:
+    try:
+        return utc(datetime.fromisoformat(value).replace(tzinfo=None)) is not None
+    except ValueError:
+        return False
+
+
+def restore(db: Database, rows: list[dict[str, Any]], status: str | None = None) -> int:
+    """Readers from an import (see `wp-digest subscribers import`), in one transaction;
+    returns how many were new. States and origins are kept: a new reader takes the row's,
+    a known one keeps theirs, unless `status` is given; a pending reader is never made
+    active (only their own confirmation does that)."""
+    new = 0
+    stamp = now_utc()
     with transaction(db):
-        db.execute("DELETE FROM rate_events WHERE key = ? AND at < ?", [key, since])
-        seen = db.execute(
-            "SELECT count(*) FROM rate_events WHERE key = ? AND at >= ?", [key, since]
-        ).fetchone()[0]
-        if seen >= limit:
-            return False
-        db.execute("INSERT INTO rate_events (key, at) VALUES (?, ?)", [key, utc(now)])
-    return True
+        for row in rows:
+            old = db.execute(
+                "SELECT status FROM subscribers WHERE email = ?", [row["email"]]
+            ).fetchone()
+            current = row["status"] if old is None else old[0]
+            wanted = status or current
+            if current == "pending" and wanted == "active":
+                wanted = "pending"
+            papers = json.dumps(list(row["papers"]))
+            if old is None:
+                new += 1
+                confirmed = row["confirmed"] or (stamp if wanted == "active" else None)
+                left = row["left"] or (stamp if wanted in ("unsubscribed", "suspended") else None)
+                db.execute(
+                    "INSERT INTO subscribers (email, ref, status, period, papers, origin, "
+                    "created, confirmed, left, failures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                    [row["email"], new_ref(), wanted, row["period"], papers, row["origin"],
+                     row["created"] or stamp, confirmed, left],
+                )  # fmt: skip
+                continue
+            db.execute(
+                "UPDATE subscribers SET period = ?, papers = ?, status = ?, "
+                "left = CASE WHEN ? = status THEN left WHEN ? IN ('unsubscribed', 'suspended') "
+                "THEN ? ELSE NULL END, failures = CASE WHEN ? = 'active' AND status != 'active' "
+                "THEN 0 ELSE failures END WHERE email = ?",
+                [row["period"], papers, wanted, wanted, wanted, stamp, wanted, row["email"]],
+            )
+    return new
 
 
 def export_rows(db: Database) -> list[dict[str, Any]]:

@@ -8,7 +8,9 @@ subscribed: the sign-up form answers the same for every address.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import AsyncIterator
 from typing import Any
 
 from starlette.applications import Starlette
@@ -16,14 +18,15 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, Response
-from starlette.routing import Route
+from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Match, Route
 
 from digest.config import EMAIL, Config
 from digest.papers import PAPERS
 from digest.store import subscribers
 from digest.web import guard
-from digest.web.pages import Pages, Refused
+from digest.web.mailer import Mailer
+from digest.web.pages import AlreadyConfirmed, Pages, Refused
 
 log = logging.getLogger("wp-digest.web")
 PERIODS = ("daily", "weekly", "monthly")
@@ -38,6 +41,10 @@ def create_app(cfg: Config, secret: str) -> Starlette:
     def refuse(request: Request, exc: Exception) -> Response:
         if isinstance(exc, Refused):
             return pages.message(request, "Sorry", exc.message, status=exc.status)
+        if isinstance(exc, HTTPException) and exc.status_code == 404:
+            moved = _without_slash(request)
+            if moved:  # from [web] base_url, never from the request's Host header
+                return RedirectResponse(cfg.web.base_url + moved, 308)
         if isinstance(exc, HTTPException):
             text = {404: "There is no such page.", 405: "That is not allowed here."}
             message = text.get(exc.status_code, "The request could not be handled.")
@@ -68,14 +75,24 @@ def create_app(cfg: Config, secret: str) -> Starlette:
         )
 
     async def confirm(request: Request) -> Response:
-        reader = await run_in_threadpool(pages.reader, "confirm", request.path_params["token"])
-        if request.method == "POST":
-            await _form(request)
-            await run_in_threadpool(subscribers_set, pages, reader.email, "active")
+        token = request.path_params["token"]
+        try:
+            if request.method == "POST":
+                await _form(request)
+                reader = await run_in_threadpool(pages.confirm, token)
+                return pages.message(
+                    request,
+                    "You are subscribed",
+                    f"Your {reader.period} digest will arrive at {reader.email}.",
+                    link=(pages.links.url("manage", reader.ref), "Change what you get"),
+                )
+            reader = await run_in_threadpool(pages.confirmation, token)
+        except AlreadyConfirmed as already:
+            reader = already.reader
             return pages.message(
                 request,
-                "You are subscribed",
-                f"Your {reader.period} digest will arrive at {reader.email}.",
+                "Already confirmed",
+                f"{reader.email} gets the {reader.period} digest.",
                 link=(pages.links.url("manage", reader.ref), "Change what you get"),
             )
         return pages.render(request, "web-confirm.html.j2", reader=reader)
@@ -141,6 +158,30 @@ def create_app(cfg: Config, secret: str) -> Starlette:
             raise Refused(403, "This form has expired. Reload the page and try again.")
         return form
 
+    def _without_slash(request: Request) -> str | None:
+        """A known page asked for with a trailing slash: its path, without the slash."""
+        path = request.url.path
+        if path == "/" or not path.endswith("/"):
+            return None
+        bare = path.rstrip("/")
+        scope = {**request.scope, "path": bare}
+        for route in routes:
+            if route.matches(scope)[0] == Match.FULL:
+                return bare.lstrip("/")
+        return None
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        """The background sender lives as long as the site."""
+        mailer = Mailer(cfg, pages.links)
+        pages.mailer = mailer
+        mailer.start()
+        try:
+            yield
+        finally:
+            mailer.stop()
+            mailer.join(timeout=5)
+
     routes = [
         Route("/", home),
         Route("/subscribe", subscribe, methods=["POST"]),
@@ -153,11 +194,14 @@ def create_app(cfg: Config, secret: str) -> Starlette:
         Route("/style.css", style),
         Route("/healthz", healthz),
     ]
-    return Starlette(
+    app = Starlette(
         routes=routes,
+        lifespan=lifespan,
         middleware=[Middleware(guard.Defences)],
         exception_handlers={Exception: refuse, HTTPException: refuse, Refused: refuse},
     )
+    app.router.redirect_slashes = False  # Starlette's would echo the Host header
+    return app
 
 
 def _choice(form: Any) -> tuple[str, list[str]]:

@@ -8,6 +8,7 @@ carries no cookie by design and only unsubscribes, so it is the one form without
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import secrets
 from typing import Any
 
@@ -94,9 +95,30 @@ def remember(response: Any, token: str, secure: bool) -> None:
 def csrf_ok(request: Request, form: Any) -> bool:
     cookie = request.cookies.get(CSRF_COOKIE, "")
     field = str(form.get(CSRF_FIELD, ""))
-    return bool(cookie) and len(cookie) == 43 and hmac.compare_digest(cookie, field)
+    # Bytes: compare_digest refuses str with characters outside ASCII (a forged field).
+    same = hmac.compare_digest(cookie.encode(), field.encode())
+    return bool(cookie) and len(cookie) == 43 and same
 
 
 def client(request: Request) -> str:
-    """The client's address (uvicorn puts the proxy's X-Forwarded-For here when trusted)."""
-    return request.client.host if request.client else "unknown"
+    """The client a rate limit counts: its address, or for IPv6 its /64 (one subscriber's
+    network hands out a whole /64, so per-address limits would not limit anything).
+    uvicorn puts X-Forwarded-For here only from `[web] trusted_proxies`; a value that is not
+    an address is one shared client, "invalid"."""
+    host = request.client.host if request.client else ""
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return "invalid"
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
+
+
+def mailbox(email: str) -> str:
+    """The mailbox an address delivers to, for the per-mailbox limit: lower-case, without a
+    `+tag` (victim+1@ and victim+2@ fill one inbox)."""
+    local, _, domain = email.lower().rpartition("@")
+    return f"{local.split('+', 1)[0]}@{domain}"

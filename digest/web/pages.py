@@ -10,7 +10,7 @@ import contextlib
 import logging
 import threading
 import time
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
@@ -21,17 +21,31 @@ from starlette.responses import HTMLResponse
 from digest import clock, periods, store, tokens
 from digest.classify import is_marker
 from digest.config import Config
-from digest.mail import links, message, transport
+from digest.mail import links
 from digest.papers import PAPERS
 from digest.render import Renderer, publish
-from digest.store import site, subscribers
+from digest.store import signups, site, subscribers
 from digest.store.subscribers import Reader
 from digest.text import excerpt, plain, safe_url
 from digest.web import guard
+from digest.web.mailer import Mailer
 
 log = logging.getLogger("wp-digest.web")
 CACHE_SECONDS = 60.0
 ARCHIVE_DAYS, ARCHIVE_WEEKS, ARCHIVE_MONTHS = 60, 26, 12
+
+
+USED = (
+    "Sorry, this link has been used already, or a newer sign-up replaced it. To subscribe, "
+    "sign up again on the home page."
+)
+CACHE_ENTRIES = 256  # page parts kept (3–4 KB each, a digest page more)
+
+
+class AlreadyConfirmed(Exception):
+    def __init__(self, reader: Reader):
+        super().__init__(reader.email)
+        self.reader = reader
 
 
 class Refused(Exception):
@@ -49,9 +63,11 @@ class Pages:
         self.links = links.Links(cfg.web.base_url, secret, cfg.web.mailto)
         self.secure = cfg.web.base_url.startswith("https://")
         self.css = self.renderer.asset("web.css")
-        self._cache: dict[str, tuple[float, Any]] = {}
+        # Page parts by key, least recently used first: bounded, since keys come from URLs.
+        self._cache: OrderedDict[str, tuple[float, Any]] = OrderedDict()
         self._locks: dict[str, threading.Lock] = {}
         self._locks_lock = threading.Lock()
+        self.mailer: Mailer | None = None  # started with the app (see app.create_app)
 
     @contextlib.contextmanager
     def db(self) -> Iterator[store.Database]:
@@ -63,19 +79,37 @@ class Pages:
 
     def _cached(self, key: str, make: Any) -> Any:
         """A page part made at most once a minute: fifty readers arriving at once wait for
-        one rendering instead of making fifty (each key has its own lock)."""
-        hit = self._cache.get(key)
-        if hit and time.monotonic() - hit[0] < CACHE_SECONDS:
-            return hit[1]
+        one rendering instead of making fifty (each key has its own lock). At most
+        CACHE_ENTRIES parts are kept, the least recently used going first."""
+        hit = self._hit(key)
+        if hit is not None:
+            return hit
         with self._locks_lock:
             lock = self._locks.setdefault(key, threading.Lock())
-        with lock:
+        try:
+            with lock:
+                hit = self._hit(key)
+                if hit is not None:
+                    return hit
+                value = make()
+                with self._locks_lock:
+                    self._cache[key] = (time.monotonic(), value)
+                    self._cache.move_to_end(key)
+                    while len(self._cache) > CACHE_ENTRIES:
+                        self._cache.popitem(last=False)
+                return value
+        finally:
+            with self._locks_lock:
+                if key not in self._cache:
+                    self._locks.pop(key, None)
+
+    def _hit(self, key: str) -> Any:
+        with self._locks_lock:
             hit = self._cache.get(key)
             if hit and time.monotonic() - hit[0] < CACHE_SECONDS:
+                self._cache.move_to_end(key)
                 return hit[1]
-            value = make()
-            self._cache[key] = (time.monotonic(), value)
-            return value
+        return None
 
     # Rendering
     def render(self, request: Request, template: str, status: int = 200, **context: Any):
@@ -95,63 +129,70 @@ class Pages:
 
     # Readers
     def reader(self, purpose: str, token: str) -> Reader:
+        return self._reader(purpose, token)[0]
+
+    def _reader(self, purpose: str, token: str) -> tuple[Reader, str]:
+        """The reader a link names, and what else it carries (a confirm link: the time of
+        the sign-up it confirms)."""
         try:
-            ref = tokens.read(self.secret, purpose, token)
+            value = tokens.read(self.secret, purpose, token)
         except tokens.BadToken as e:
             raise Refused(400, f"Sorry, {e}.") from None
+        ref, _, extra = value.partition("/")
         with self.db() as db:
             reader = subscribers.by_ref(db, ref)
         if reader is None:
             raise Refused(400, "Sorry, this link is not valid.")
+        return reader, extra
+
+    def confirmation(self, token: str) -> Reader:
+        """The reader a confirm link names, if that link can still confirm (it works once,
+        for the sign-up it was sent for)."""
+        reader, asked = self._reader("confirm", token)
+        with self.db() as db:
+            still = reader.status == "pending" and signups.requested(db, reader.email)
+        if reader.status == "active":
+            raise AlreadyConfirmed(reader)
+        if not asked or still != asked:
+            raise Refused(400, USED)
+        return reader
+
+    def confirm(self, token: str) -> Reader:
+        reader, asked = self._reader("confirm", token)
+        with self.db() as db:
+            outcome = signups.confirm(db, reader.ref, asked)
+        if outcome == "already":
+            raise AlreadyConfirmed(reader)
+        if outcome != "confirmed":
+            raise Refused(400, USED)
+        log.info("confirmed: reader %s", reader.ref)
         return reader
 
     def sign_up(self, email: str, period: str, papers: list[str], client: str) -> None:
-        """Record a pending sign-up and mail the confirmation, within the rate limits. An
-        active reader is not changed (a stranger cannot alter their subscription): they get
-        their manage link instead."""
+        """Record a pending sign-up and queue its confirmation mail, within the rate limits:
+        per client (IPv6: per /64), per mailbox (without +tags) and in all. An active reader
+        is not changed (a stranger cannot alter their subscription): they are mailed their
+        manage link instead. The mail goes out from the background sender."""
         now = clock.now()
         web = self.cfg.web
         with self.db() as db:
-            if not subscribers.rate_hit(db, f"client:{client}", web.signups_per_hour,
+            if not signups.rate_hit(db, f"client:{client}", web.signups_per_hour,
                                         timedelta(hours=1), now):  # fmt: skip
                 raise Refused(429, "Too many sign-ups from your network. Try again in an hour.")
-            if not subscribers.rate_hit(db, f"email:{email.lower()}", web.mails_per_day,
-                                        timedelta(days=1), now):  # fmt: skip
-                log.info("sign-up: confirmation mails to one address are at today's limit")
+            if not signups.rate_hit(db, f"mailbox:{guard.mailbox(email)}",
+                                        web.mails_per_day, timedelta(days=1), now):  # fmt: skip
+                log.info("sign-up: confirmation mails to one mailbox are at today's limit")
                 return  # answered like any other: no page tells what happened
+            if not signups.rate_hit(db, "all:confirmations", web.confirmations_per_hour,
+                                        timedelta(hours=1), now):  # fmt: skip
+                log.warning("sign-up: confirmation mails are at the hourly limit of the site")
+                raise Refused(429, "Too many sign-ups right now. Try again in an hour.")
+            kind = signups.request(db, email, period, papers, now)
             reader = subscribers.get(db, email)
-            if reader is None or reader.status != "active":
-                subscribers.put(db, email, period, papers, "web", "pending")
-                reader = subscribers.get(db, email)
-                active = False
-            else:
-                active = True
         assert reader is not None
-        self._mail_reader(reader, active)
-
-    def _mail_reader(self, reader: Reader, active: bool) -> None:
-        title = self.cfg.digest.title
-        if active:
-            subject = f"{title}: your subscription"
-            body = (
-                f"Someone (probably you) asked to subscribe {reader.email} to {title}. You "
-                f"are subscribed already; to change what you get or to leave:\n\n"
-                f"{self.links.url('manage', reader.ref)}\n"
-            )
-        else:
-            subject = f"{title}: confirm your subscription"
-            body = (
-                f"Someone (probably you) asked to subscribe {reader.email} to the {reader.period} "
-                f"{title}. To confirm, open this link within two days:\n\n"
-                f"{self.links.url('confirm', reader.ref)}\n\n"
-                "If it was not you, ignore this mail: nothing will be sent.\n"
-            )
-        msg = message.plain_message(self.cfg.mail, reader.email, subject, body, clock.now())
-        try:
-            with transport.transport_for(self.cfg.mail) as sender:
-                sender.send(msg)
-        except (transport.TemporaryFailure, transport.PermanentFailure) as e:
-            log.warning("sign-up mail not sent: %s", e)
+        log.info("sign-up: reader %s (%s)", reader.ref, "known" if kind == "already" else "new")
+        if self.mailer is not None:
+            self.mailer.wake.set()
 
     def save_choice(self, email: str, period: str, papers: list[str]) -> None:
         with self.db() as db:
@@ -178,19 +219,27 @@ class Pages:
         out = []
         for kind in ("daily", "weekly", "monthly"):
             labels = sorted({label for k, label in counts if k == kind}, reverse=True)
-            for label in labels[: limits[kind]]:
-                period = periods.from_label(label, tz)
+            ended = [x for x in labels if periods.from_label(x, tz).end() <= now]
+            for label in ended[: limits[kind]]:  # never a period still to come (a post from
+                period = periods.from_label(label, tz)  # 2099 must not push real days off)
                 out.append({"label": label, "kind": kind, "title": period.title,
                             "file": f"digest/{label}", "total": counts[(kind, label)],
                             "counts": [], "updated": clock.utc(period.end()) + "Z"})  # fmt: skip
         return out
 
     def digest(self, label: str) -> str | None:
+        """A digest's page, or None (404) for a label that is not one, or whose period ends
+        before the first stored post or has not begun: a URL cannot make the site render
+        (and cache) pages of empty years."""
         try:
             period = periods.from_label(label, self.cfg.tz)
-        except ValueError:
+            if period.label != label:
+                return None
+            start, end = period.bounds_utc()
+        except (ValueError, OverflowError):  # year 9999's end, say
             return None
-        if period.label != label:
+        first = self._cached("first", self._first)
+        if first is None or end <= first or start > clock.now_utc():
             return None
 
         def make() -> str:
@@ -199,6 +248,10 @@ class Pages:
             return self.renderer.html(view)
 
         return self._cached(f"digest:{label}", make)
+
+    def _first(self) -> str | None:
+        with self.db() as db:
+            return site.span(db)[0]
 
     def feed(self) -> str:
         entries = [e for e in self.archive_entries() if e["kind"] == "daily"][:30]

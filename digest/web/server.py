@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from digest import store
 from digest.config import Config
@@ -38,9 +40,42 @@ def run(cfg: Config, host: str, port: int, verbosity: int) -> int:
         host=host,
         port=port,
         log_level=level,
-        proxy_headers=True,  # X-Forwarded-For from the reverse proxy (trusted: loopback)
+        proxy_headers=True,  # X-Forwarded-For, only from [web] trusted_proxies
+        forwarded_allow_ips=list(cfg.web.trusted_proxies),
         server_header=False,
         date_header=True,
         timeout_graceful_shutdown=10,
+        http=SlowHeadersClosed,
+        timeout_keep_alive=5,  # seconds an idle connection stays open
+        limit_concurrency=LIMIT_CONCURRENCY,  # more at once are answered 503 at once
+        h11_max_incomplete_event_size=MAX_HEADERS,
     )
     return 0
+
+
+HEADER_SECONDS = 10.0  # to send a request's headers, whole
+LIMIT_CONCURRENCY = 200  # connections and tasks at once
+MAX_HEADERS = 16 * 1024  # bytes of request line and headers
+
+
+class SlowHeadersClosed(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol, with a deadline for each request's headers: a client
+    that trickles them (slowloris) is disconnected after HEADER_SECONDS instead of holding
+    a connection for as long as it likes. uvicorn has no such limit of its own."""
+
+    def connection_made(self, transport: Any) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._deadline()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        self._deadline()
+
+    def _deadline(self) -> None:
+        self.loop.call_later(HEADER_SECONDS, self._headers_due, self.cycle)
+
+    def _headers_due(self, cycle: Any) -> None:
+        """No new request began since the deadline was set, and none is being answered."""
+        idle = cycle is None or cycle.response_complete
+        if self.cycle is cycle and idle and not self.transport.is_closing():
+            self.transport.close()
