@@ -167,8 +167,10 @@ def clean_html(markup: str, base_url: str | None, *, images: bool = False) -> st
         "strip_comments": True,
     }
     try:
-        relative = ("rewrite_with_base", base) if base else "deny"
-        cleaned = nh3.clean(markup or "", url_relative=relative, **options)
+        if base:
+            cleaned = nh3.clean(markup or "", url_relative=("rewrite_with_base", base), **options)
+        else:
+            cleaned = nh3.clean(markup or "", url_relative="deny", **options)
     except ValueError:  # a base nh3's URL parser refuses: relative links go instead
         cleaned = nh3.clean(markup or "", url_relative="deny", **options)
     # Posts stored before nesting was bounded at the crawl's boundary are bounded here too:

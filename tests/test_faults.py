@@ -318,12 +318,14 @@ def test_sanitiser_lets_nothing_executable_through(parts):
        st.text(max_size=60))  # fmt: skip
 def test_rendered_digest_is_safe(parts, title):
     content = "".join(parts)
-    row = {
-        "source": "x", "post_id": 1, "revision": 1, "title": title, "link": "https://x.org/p",
-        "date_gmt": "2026-04-14T03:00:00", "modified_gmt": "2026-04-14T03:00:00",
-        "excerpt": content, "content": content, "papers": ["GS2"], "subjects": [title or "s"],
-        "categories": "[]", "updated": False, "changes": [],
-    }  # fmt: skip
+    from digest.store.rows import DigestRow
+
+    row = DigestRow(
+        source="x", post_id=1, revision=1, title=title, link="https://x.org/p",
+        date_gmt="2026-04-14T03:00:00", modified_gmt="2026-04-14T03:00:00",
+        excerpt=content, content=content, papers=("GS2",), subjects=(title or "s",),
+        categories=(),
+    )  # fmt: skip
     from zoneinfo import ZoneInfo
 
     period = containing("daily", __import__("datetime").date(2026, 4, 14), ZoneInfo("UTC"))

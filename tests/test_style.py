@@ -16,3 +16,12 @@ def test_ruff_check_and_format():
     assert check.returncode == 0, check.stdout
     fmt = subprocess.run([ruff, "format", "--check", "."], cwd=ROOT, capture_output=True, text=True)
     assert fmt.returncode == 0, fmt.stdout
+
+
+def test_mypy_finds_no_type_errors():
+    """Types at the seams are checked, not hoped for: mypy over digest/ and spiders/
+    (its settings are in pyproject.toml)."""
+    mypy = shutil.which("mypy")
+    assert mypy, "mypy is a test dependency: pip install -e '.[test]'"
+    run = subprocess.run([mypy], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout + run.stderr

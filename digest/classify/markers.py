@@ -72,7 +72,8 @@ def _prefix(line: str, at: int) -> tuple[int, int, int]:
     """Read labels and papers from `at`: (end, labels seen, papers seen)."""
     labels = papers = 0
     while True:
-        at = SEP.match(line, at).end() if labels or papers else at
+        sep = SEP.match(line, at) if labels or papers else None
+        at = sep.end() if sep else at
         if word := PREFIX_WORD.match(line, at):
             at = word.end()
         token = PAPER.match(line, at)
@@ -101,7 +102,8 @@ def parse_line(line: str) -> Marker | None:
     """The marker a line of text holds, or None when it is not one."""
     if PRELIMS_HEADING.match(line):
         return Marker("prelims heading", ("Prelims",), ("",))
-    start = DECORATION.match(line).end()
+    decoration = DECORATION.match(line)
+    start = decoration.end() if decoration else 0
     end, labels, papers = _prefix(line, start)
     if labels or papers:
         return _paper_first(line, start, labels)

@@ -8,11 +8,12 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
 from digest import __version__, config, logs
+from digest.config import Config
 from digest.errors import ConfigError
 from digest.text import printable
 
@@ -28,10 +29,10 @@ class State:
 
     def __init__(self, config_path: str | None, db: str | None, verbosity: int):
         self.config_path, self.db, self.verbosity = config_path, db, verbosity
-        self._config: config.Config | None = None
+        self._config: Config | None = None
 
     @property
-    def config(self) -> config.Config:
+    def config(self) -> Config:
         """The configuration of a command that works on program state. It needs a config
         file or --db: a command run in the wrong folder must not grow a database there."""
         if self.db is None and config.find(self.config_path) is None:
@@ -42,7 +43,7 @@ class State:
         return self.settings
 
     @property
-    def settings(self) -> config.Config:
+    def settings(self) -> Config:
         """The configuration, or the defaults when there is no file (demo, init)."""
         if self._config is None:
             cfg = config.load(self.config_path)
@@ -52,7 +53,7 @@ class State:
         return self._config
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     click.echo(f"error: {printable(message)}", err=True)
     sys.exit(code)
 

@@ -14,6 +14,7 @@ import click
 
 from digest import clock, config, crawl, store
 from digest.cli.base import State, cli, date_option, fail, report, say
+from digest.states import Send
 from digest.text import printable
 
 
@@ -217,7 +218,9 @@ def send(state: State, period: str | None, dry_run: bool, to: str | None) -> Non
             # The digest each period's subscribers are due is the one `tick` would send now.
             as_of = digest_times(cfg, now)
             outcomes = deliver.send_due(cfg, db, now, period=period, dry_run=dry_run, as_of=as_of)
-    if not report(state, [(o.line(), o.status not in ("failed", "retrying")) for o in outcomes]):
+    if not report(
+        state, [(o.line(), o.status not in (Send.FAILED, Send.RETRYING)) for o in outcomes]
+    ):
         sys.exit(1)
 
 

@@ -11,6 +11,8 @@ import click
 from digest import config, store
 from digest.cli.base import State, fail, say
 from digest.papers import PAPERS
+from digest.states import Origin
+from digest.states import Reader as ReaderState
 
 PERIOD = click.Choice(["daily", "weekly", "monthly"])
 FIELDS = ("email", "status", "period", "papers", "origin", "created", "confirmed", "left")
@@ -45,7 +47,7 @@ def _session(state: State):
 
 
 @subscribers_group.command("list")
-@click.option("--status", type=click.Choice(["pending", "active", "unsubscribed", "suspended"]))
+@click.option("--status", type=click.Choice([s.value for s in ReaderState]))
 @click.pass_obj
 def list_cmd(state: State, status: str | None) -> None:
     """One line per reader: address, state, period, papers, where they came from."""
@@ -73,7 +75,7 @@ def add_cmd(state: State, email: str, period: str, papers: tuple[str, ...]) -> N
         raise click.BadParameter(f"not an email address: {email!r}", param_hint="EMAIL")
     db = _session(state)
     try:
-        new = subscribers.put(db, email, period, _papers(papers), "cli", "active")
+        new = subscribers.put(db, email, period, _papers(papers), Origin.CLI, ReaderState.ACTIVE)
     finally:
         db.close()
     say(state, f"{email.lower()}: {'added' if new else 'updated'}, {period}")
@@ -88,7 +90,9 @@ def remove_cmd(state: State, email: str) -> None:
 
     db = _session(state)
     try:
-        if not subscribers.set_status(db, email, "unsubscribed", "removed by the operator"):
+        if not subscribers.set_status(
+            db, email, ReaderState.UNSUBSCRIBED, "removed by the operator"
+        ):
             fail(f"no subscriber {email!r}", 2)
     finally:
         db.close()
@@ -99,7 +103,7 @@ def remove_cmd(state: State, email: str) -> None:
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "--status",
-    type=click.Choice(["active", "unsubscribed", "suspended"]),
+    type=click.Choice([s.value for s in ReaderState if s != ReaderState.PENDING]),
     help="Set every listed reader to this state (pending readers are never made active).",
 )
 @click.pass_obj
@@ -167,10 +171,10 @@ def _import_row(path: Path, line: int, row: dict[str, str]) -> dict[str, object]
         papers = _papers(_cell(row.get("papers")).split())
     except click.BadParameter as e:
         fail(f"{path}:{line}: {e.message}", 2)
-    status = _cell(row.get("status")) or "active"
+    status = _cell(row.get("status")) or ReaderState.ACTIVE
     if status not in subscribers.STATES:
         fail(f"{path}:{line}: status must be one of {', '.join(subscribers.STATES)}: {status!r}", 2)
-    origin = _cell(row.get("origin")) or "cli"
+    origin = _cell(row.get("origin")) or Origin.CLI
     if origin not in subscribers.ORIGINS:
         choices = ", ".join(subscribers.ORIGINS)
         fail(f"{path}:{line}: origin must be one of {choices}: {origin!r}", 2)

@@ -4,6 +4,6 @@
 (digest.crawl.child), so a daemon that crawls does not carry Scrapy's memory between crawls.
 """
 
-from digest.crawl.process import Outcome, interrupt, range_bounds, run
+from digest.crawl.process import CrawlResult, interrupt, range_bounds, run
 
-__all__ = ["Outcome", "interrupt", "range_bounds", "run"]
+__all__ = ["CrawlResult", "interrupt", "range_bounds", "run"]

@@ -77,7 +77,7 @@ def main() -> int:
         if pipeline and pipeline.crawl_id is not None:
             print(json.dumps({"crawl_id": pipeline.crawl_id}), flush=True)
         elif pipeline and pipeline.broken:  # no crawl row could be written: say why here
-            source = crawler.spider.source if crawler.spider else "?"
+            source = getattr(crawler.spider, "source", "?")
             print(json.dumps({"source": source, "error": pipeline.broken}), flush=True)
     return 0
 

@@ -6,6 +6,7 @@ See spiders/wordpress.py for the keyset paging these support.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from dataclasses import field as dataclass_field  # `field` is also a Walk attribute
 from typing import Any
 
 from digest.crawl import wp
@@ -60,7 +61,7 @@ class Walk:
     restarts: int = 0
     # IDs this tie walk has read: a page must bring only new ones (a server that ignores
     # `page` would otherwise be asked for every page it claims to have).
-    tie_ids: frozenset[int] = field(default=frozenset(), compare=False)
+    tie_ids: frozenset[int] = dataclass_field(default=frozenset(), compare=False)
 
     def params(self, categories: tuple[int, ...]) -> dict[str, Any]:
         after, before = ("modified_after", "modified_before")

@@ -24,7 +24,9 @@ class BackoffRetryMiddleware(RetryMiddleware):
         self.backoff = settings.getfloat("WP_DIGEST_BACKOFF", 2.0)
         self.max_wait = settings.getfloat("WP_DIGEST_MAX_WAIT", 300.0)
 
-    async def process_response(self, request: Request, response: Response) -> Request | Response:
+    async def process_response(  # type: ignore[override] # Scrapy 2.13+: async, no spider
+        self, request: Request, response: Response
+    ) -> Request | Response:
         if request.meta.get("dont_retry") or response.status not in self.retry_http_codes:
             return response
         delay = self.delay(request, response)
@@ -37,7 +39,9 @@ class BackoffRetryMiddleware(RetryMiddleware):
         await self._sleep(delay)
         return retry
 
-    async def process_exception(self, request: Request, exception: Exception) -> Request | None:
+    async def process_exception(  # type: ignore[override] # as process_response
+        self, request: Request, exception: Exception
+    ) -> Request | None:
         if request.meta.get("dont_retry") or not isinstance(exception, self.exceptions_to_retry):
             return None
         retry = self._retry(request, exception)

@@ -12,12 +12,13 @@ from typing import Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.spiders import Spider
 
 from digest import store
 from digest.config import Rules, source_from_dict
 from digest.crawl import filing
 from digest.crawl.items import ApiRootItem, PageItem, TermsItem
+from digest.crawl.spider import SiteSpider
+from digest.states import Crawl
 from digest.store import crawls, fresh, posts
 
 
@@ -53,8 +54,8 @@ class StorePipeline:
             self.broken = f"cannot start the crawl: {e}"
             self.crawler.signals.connect(self._stop_at_once, signal=signals.spider_opened)
 
-    def _stop_at_once(self, spider: Spider) -> None:
-        spider.stop(self.broken)
+    def _stop_at_once(self, spider: SiteSpider) -> None:
+        spider.stop(self.broken or "cannot start the crawl")
 
     def _open(self) -> None:
         self.db = store.open_db(self.path)
@@ -124,7 +125,7 @@ class StorePipeline:
         self.bar.set_postfix_str(f"{self.pages} pages", refresh=False)
         self.bar.refresh()
 
-    def spider_closed(self, spider: Spider, reason: str) -> None:
+    def spider_closed(self, spider: SiteSpider, reason: str) -> None:
         if self.crawl_id is None:
             return
         try:
@@ -133,17 +134,17 @@ class StorePipeline:
             spider.error = getattr(spider, "error", None) or f"cannot index the posts: {e}"
         error = getattr(spider, "error", None)
         if error:
-            outcome = "failed"
+            outcome = Crawl.FAILED
         elif reason == "finished":
-            outcome = "ok"
+            outcome = Crawl.OK
         elif reason == "closespider_timeout":
-            outcome = "failed"
+            outcome = Crawl.FAILED
             error = (
                 "stopped at the crawl's time budget ([crawl] max_minutes); what was read is "
                 "saved and the next crawl goes on from there"
             )
         else:
-            outcome = "interrupted"
+            outcome = Crawl.INTERRUPTED
             error = f"crawl stopped before the end ({reason})"
         stats = self.crawler.stats
         crawls.finish(

@@ -22,11 +22,12 @@ from zoneinfo import ZoneInfo
 
 from digest import CHILD_FLAGS, clock, store
 from digest.config import Config, Source
+from digest.states import Crawl
 from digest.store import crawls, fresh
 
 
 @dataclass
-class Outcome:
+class CrawlResult:
     source: str
     outcome: str
     error: str | None = None
@@ -38,7 +39,7 @@ class Outcome:
 
     @property
     def ok(self) -> bool:
-        return self.outcome == "ok"
+        return self.outcome == Crawl.OK
 
     def line(self) -> str:
         if self.error:
@@ -83,8 +84,8 @@ def run(
     until: date | None = None,
     progress: bool = False,
     verbosity: int = 0,
-) -> list[Outcome]:
-    """Crawl `sources` into the configured database; one Outcome per source."""
+) -> list[CrawlResult]:
+    """Crawl `sources` into the configured database; one CrawlResult per source."""
     job: dict[str, Any] = {
         "database": str(config.database),
         "crawl": asdict(config.crawl),
@@ -180,17 +181,17 @@ def _relay(source: Any, sink: Any) -> None:
 
 def _outcomes(
     config: Config, sources: list[Source], ids: list[int], code: int, errors: dict[str, str]
-) -> list[Outcome]:
-    found = {name: Outcome(name, "failed", error) for name, error in errors.items()}
+) -> list[CrawlResult]:
+    found = {name: CrawlResult(name, Crawl.FAILED, error) for name, error in errors.items()}
     try:
         db = store.open_db(config.database)
     except Exception:  # noqa: BLE001 - the errors above say why (a full disk, say)
-        return [found.get(s.name) or Outcome(s.name, "failed", "database unavailable")
+        return [found.get(s.name) or CrawlResult(s.name, Crawl.FAILED, "database unavailable")
                 for s in sources]  # fmt: skip
     try:
         fresh.flush_index(db)  # a crawler that died before its end left posts to index
         for row in crawls.rows(db, ids):
-            found[row["source"]] = Outcome(
+            found[row["source"]] = CrawlResult(
                 source=row["source"],
                 outcome=row["outcome"],
                 error=row["error"],
@@ -203,4 +204,4 @@ def _outcomes(
     finally:
         db.close()
     missing = f"the crawler process exited with status {code} before finishing"
-    return [found.get(s.name) or Outcome(s.name, "failed", missing) for s in sources]
+    return [found.get(s.name) or CrawlResult(s.name, Crawl.FAILED, missing) for s in sources]

@@ -16,7 +16,6 @@ import threading
 from contextlib import nullcontext
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
 
 from digest import periods, render
 from digest.clock import utc
@@ -33,8 +32,10 @@ from digest.mail.transport import (
     TemporaryFailure,
     transport_for,
 )
+from digest.states import Delivery, Send
 from digest.store import Database, ledger, queries, subscribers
 from digest.store.lock import InstanceLock
+from digest.store.rows import DigestRow
 from digest.store.subscribers import Reader
 
 
@@ -54,12 +55,12 @@ class Sender:
         self.broken: str | None = None  # why the server cannot be reached in this run
         self.rendered: dict[tuple, tuple] = {}  # one rendering per distinct digest
         self.links = links.Links.of(cfg)  # None without [web] base_url and its secret
-        self.post_rows: dict[tuple[str, int], dict] = {}  # each post read once per send
+        self.post_rows: dict[tuple[str, int], DigestRow] = {}  # each post read once per send
 
-    def prepared(self, period: periods.Period, rows: list[dict[str, Any]], small: bool):
+    def prepared(self, period: periods.Period, rows: list[DigestRow], small: bool):
         """(view, skeleton, size on the wire) of a digest: made once per distinct digest
         (period, posts and how they are marked, size mode) and shared by its readers."""
-        key = (period.label, small, tuple(_identity(r) for r in rows))
+        key = (period.label, small, tuple(rows))  # frozen rows: equal rows, one rendering
         if key not in self.rendered:
             self.rendered[key] = self._render(period, rows, small)
         return self.rendered[key]
@@ -68,7 +69,7 @@ class Sender:
         self,
         to: Reader | str,
         period: periods.Period,
-        rows: list[dict[str, Any]],
+        rows: list[DigestRow],
         msgid: str,
         *,
         small: bool = False,
@@ -87,7 +88,7 @@ class Sender:
         address = to.email if isinstance(to, Reader) else to
         return view, skeleton.message(address, msgid, manage, unsubscribe)
 
-    def _render(self, period: periods.Period, rows: list[dict[str, Any]], small: bool):
+    def _render(self, period: periods.Period, rows: list[DigestRow], small: bool):
         settings = self.cfg.digest
         if small:
             settings = replace(settings, content="excerpt", images=False)
@@ -120,14 +121,14 @@ class Sender:
     def attempt(self, delivery_id: int, sub: Reader, period: periods.Period, rows) -> Outcome:
         row = ledger.get(self.db, delivery_id)
         try:
-            view, msg = self.message(sub, period, rows, row["message_id"])
+            view, msg = self.message(sub, period, rows, row.message_id)
         except Exception as e:  # noqa: BLE001 - one digest that cannot be made stops no other
             # Retried with the same backoff and cap as a temporary delivery failure: the
             # cause (a template, a font, a bug) may be fixed before the next try.
-            outcome = Outcome(sub.email, period.label, "failed", len(rows))
+            outcome = Outcome(sub.email, period.label, Send.FAILED, len(rows))
             problem = f"could not make the digest: {type(e).__name__}: {e}"
             return self._failed(outcome, delivery_id, problem[:500], permanent=False)
-        outcome = Outcome(sub.email, period.label, "sent", view.total, view.counts)
+        outcome = Outcome(sub.email, period.label, Send.SENT, view.total, view.counts)
         try:
             if self.broken:
                 raise TemporaryFailure(self.broken)
@@ -138,10 +139,10 @@ class Sender:
         except TemporaryFailure as e:
             return self._failed(outcome, delivery_id, str(e), permanent=False)
         except PermanentFailure as e:
-            if getattr(e, "code", None) != 552:
+            if e.code != 552:
                 return self._refused(outcome, delivery_id, str(e))
             try:  # too large for the server: once more, small
-                view, msg = self.message(sub, period, rows, row["message_id"], small=True)
+                view, msg = self.message(sub, period, rows, row.message_id, small=True)
                 self.transport.send(msg)
             except (TemporaryFailure, PermanentFailure) as again:
                 return self._refused(outcome, delivery_id, str(again))
@@ -160,11 +161,11 @@ class Sender:
 
     def _failed(self, outcome: Outcome, delivery_id: int, error: str, *, permanent: bool):
         status = ledger.mark_failed(self.db, delivery_id, error, self.now, permanent=permanent)
-        outcome.status = "failed" if status == "failed" else "retrying"
+        outcome.status = Send.FAILED if status == Delivery.FAILED else Send.RETRYING
         outcome.error = error
         return outcome
 
-    def retry_rows(self, delivery_id: int) -> list[dict[str, Any]]:
+    def retry_rows(self, delivery_id: int) -> list[DigestRow]:
         """The posts of a stored delivery, rendered as they are now."""
         items = ledger.items_of(self.db, delivery_id)
         first: dict[tuple[str, int], int] = {}
@@ -174,8 +175,7 @@ class Sender:
         rows = []
         for (source, post_id), revision in first.items():
             for row in queries.post_rows(self.db, source, post_id):
-                queries.mark_updated(self.db, row, revision)
-                rows.append(row)
+                rows.append(queries.mark_updated(self.db, row, revision))
         return rows
 
     def subscriber(self, sub: Reader) -> list[Outcome]:
@@ -186,21 +186,21 @@ class Sender:
         start, cutoff = last.bounds_utc()
         out = []
         for pending in ledger.pending(self.db, sub.email):
-            period = periods.from_label(pending["label"], tz)
-            if pending["next_attempt"] and pending["next_attempt"] > utc(self.now):
+            period = periods.from_label(pending.label, tz)
+            if pending.next_attempt and pending.next_attempt > utc(self.now):
                 out.append(
                     Outcome(
                         sub.email,
-                        pending["label"],
-                        "waiting",
-                        pending["posts"],
-                        error=f"next try after {pending['next_attempt']} UTC",
+                        pending.label,
+                        Send.WAITING,
+                        pending.posts,
+                        error=f"next try after {pending.next_attempt} UTC",
                     )
                 )
                 continue
             if not self.dry_run:
-                rows = self.retry_rows(pending["id"])
-                out.append(self.attempt(pending["id"], sub, period, rows))
+                rows = self.retry_rows(pending.id)
+                out.append(self.attempt(pending.id, sub, period, rows))
         if ledger.delivery(self.db, sub.email, last.label) is not None:
             return out
         since, new = ledger.subscription(
@@ -217,11 +217,11 @@ class Sender:
                     f"their papers; for earlier posts: wp-digest digest --period {sub.period} "
                     f"--date YYYY-MM-DD, or wp-digest send --to {sub.email}"
                 )
-            out.append(Outcome(sub.email, last.label, "nothing", error=note))
+            out.append(Outcome(sub.email, last.label, Send.NOTHING, error=note))
             return out
         if self.dry_run:
             view = render.build(rows, last, self.cfg.digest, now=self.now)
-            out.append(Outcome(sub.email, last.label, "would-send", view.total, view.counts))
+            out.append(Outcome(sub.email, last.label, Send.WOULD_SEND, view.total, view.counts))
             return out
         try:
             view = self.prepared(last, rows, False)[0]  # made once, shared by its readers
@@ -278,7 +278,7 @@ def send_due(
                     outcomes += sender.subscriber(sub)
                 except Exception as e:  # noqa: BLE001 - recorded, reported; the others go on
                     problem = f"{type(e).__name__}: {e}"[:500]
-                    outcomes.append(Outcome(sub.email, None, "failed", error=problem))
+                    outcomes.append(Outcome(sub.email, None, Send.FAILED, error=problem))
     return outcomes
 
 
@@ -290,16 +290,10 @@ def preview(cfg: Config, db: Database, now: datetime, to: str, kind: str) -> Out
     last = periods.last_completed(kind, now, cfg.tz)
     rows = queries.period_posts(db, *last.bounds_utc())
     view, msg = sender.message(to, last, rows, new_message_id(cfg.mail))
-    outcome = Outcome(to, last.label, "sent", view.total, view.counts)
+    outcome = Outcome(to, last.label, Send.SENT, view.total, view.counts)
     with sender.transport:
         try:
             sender.transport.send(msg)
         except (TemporaryFailure, PermanentFailure) as e:
-            outcome.status, outcome.error = "failed", str(e)
+            outcome.status, outcome.error = Send.FAILED, str(e)
     return outcome
-
-
-def _identity(row: dict[str, Any]) -> tuple:
-    """What makes two readers' digests the same: the same revisions, marked the same way."""
-    return (row["source"], row["post_id"], row["revision"], bool(row.get("updated")),
-            tuple(row.get("changes") or ()))  # fmt: skip

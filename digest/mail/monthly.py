@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from digest import periods
 from digest.config import Config
 from digest.render import Renderer
+from digest.store.rows import DigestRow
 
 
 def monthly_pdf(
-    cfg: Config, renderer: Renderer, rows: list[dict[str, Any]], period: periods.Period
+    cfg: Config, renderer: Renderer, rows: list[DigestRow], period: periods.Period
 ) -> tuple[tuple[tuple[str, bytes], ...], str | None]:
     """The month's PDF book: attached when under the size cap, else linked."""
     from digest.render import monthly, publish

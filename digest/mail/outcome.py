@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from digest.states import Send
+
 
 @dataclass
 class Outcome:
     subscriber: str
     label: str | None
-    status: str  # sent | retrying | failed | waiting | nothing | would-send
+    status: Send
     posts: int = 0
     counts: list[tuple[str, int]] = field(default_factory=list)
     error: str | None = None
@@ -19,7 +21,7 @@ class Outcome:
         what = f"{self.label}, {self.posts} posts" + (f" ({counts})" if counts else "")
         if self.label is None:
             return f"{self.subscriber}: {self.status}: {self.error}"
-        if self.status == "nothing":
+        if self.status == Send.NOTHING:
             return f"{self.subscriber}: nothing new" + (f" ({self.error})" if self.error else "")
         if self.error:
             return f"{self.subscriber}: {what}: {self.status}: {self.error}"

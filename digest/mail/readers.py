@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from digest.config import Config
+from digest.states import Origin
 from digest.store import Database, subscribers
 from digest.store.subscribers import Reader
 
 
 def readers(cfg: Config, db: Database, *, record: bool = True) -> list[Reader]:
     """The active readers, after bringing in the config's [[subscriber]] entries."""
-    configured = [Reader(s.email, s.period, s.papers, origin="config") for s in cfg.subscribers]
+    configured = [
+        Reader(s.email, s.period, s.papers, origin=Origin.CONFIG) for s in cfg.subscribers
+    ]
     if record:
         subscribers.sync(db, configured)
         return subscribers.active(db)

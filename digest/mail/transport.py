@@ -28,9 +28,17 @@ Message = EmailMessage | Prepared
 class TemporaryFailure(Exception):
     """Worth retrying later (4xx replies, refused or dropped connections, timeouts)."""
 
+    def __init__(self, message: str, code: int | None = None):
+        super().__init__(message)
+        self.code = code  # the server's reply code, when it gave one
+
 
 class PermanentFailure(Exception):
     """Will not work by retrying (5xx for this recipient)."""
+
+    def __init__(self, message: str, code: int | None = None):
+        super().__init__(message)
+        self.code = code
 
 
 class ConnectFailure(TemporaryFailure):
@@ -154,9 +162,9 @@ class SmtpTransport:
 
 
 def _failure(code: int, message: str) -> Exception:
-    failure = PermanentFailure(message) if 500 <= code < 600 else TemporaryFailure(message)
-    failure.code = code  # type: ignore[attr-defined]
-    return failure
+    if 500 <= code < 600:
+        return PermanentFailure(message, code)
+    return TemporaryFailure(message, code)
 
 
 def _text(reply: bytes | str) -> str:

@@ -38,10 +38,12 @@ class Renderer:
         if settings.templates:
             loaders.insert(0, jinja2.FileSystemLoader(str(settings.templates)))
         loader = jinja2.ChoiceLoader(loaders)
-        common = {"loader": loader, "undefined": jinja2.StrictUndefined, "trim_blocks": True}
-        self.html_env = jinja2.Environment(autoescape=True, lstrip_blocks=True, **common)
+        strict = jinja2.StrictUndefined
+        self.html_env = jinja2.Environment(loader=loader, undefined=strict, trim_blocks=True,
+                                           autoescape=True, lstrip_blocks=True)  # fmt: skip
         # Plain text is not HTML: escaping "&" as "&amp;" there would be a bug, not safety.
-        self.text_env = jinja2.Environment(autoescape=False, lstrip_blocks=True, **common)
+        self.text_env = jinja2.Environment(loader=loader, undefined=strict, trim_blocks=True,
+                                           autoescape=False, lstrip_blocks=True)  # fmt: skip
         self.text_env.filters["wrap"] = wrap
         self.inliner = css_inline.CSSInliner(load_remote_stylesheets=False, keep_style_tags=True)
 

@@ -22,6 +22,7 @@ from digest.render import fetch, fonts
 from digest.render.jinja import Renderer
 from digest.render.view import DigestView
 from digest.render.view import build as build_view
+from digest.store.rows import DigestRow
 from digest.text import refuse_deep
 
 # WeasyPrint reports as errors what is intended here: refused fetches (no network while
@@ -36,7 +37,7 @@ NO_FOOTER = "\n@page { @bottom-center { content: none; } }\n"
 PART_CSS = NO_FOOTER + "@page :first { @top-center { content: string(paper); } }\n"
 
 
-def build(rows: list[dict], period: Period, settings: DigestSettings) -> DigestView:
+def build(rows: list[DigestRow], period: Period, settings: DigestSettings) -> DigestView:
     return build_view(rows, period, replace(settings, content="full"))
 
 

@@ -16,6 +16,7 @@ from digest.classify import is_marker
 from digest.config import DigestSettings
 from digest.papers import PAPER_TITLES, paper_rank
 from digest.periods import Period, local_time
+from digest.store.rows import DigestRow
 from digest.text import clean_html, excerpt, plain, safe_url
 
 
@@ -84,7 +85,7 @@ class DigestView:
 
 
 def build(
-    rows: Iterable[dict[str, Any]],
+    rows: Iterable[DigestRow],
     period: Period,
     settings: DigestSettings,
     *,
@@ -93,31 +94,31 @@ def build(
 ) -> DigestView:
     """The view model of one digest from query rows (see digest.store.queries)."""
     tz = period.tz
-    rows = sorted(rows, key=lambda r: (r["date_gmt"], r["source"], r["post_id"]))
+    rows = sorted(rows, key=lambda r: (r.date_gmt, r.source, r.post_id))
     by_paper: dict[str, list[PostView]] = {}
     for row in rows:
-        papers = row["papers"] or ["Other"]
+        papers = list(row.papers) or ["Other"]
         first = papers[0]  # listed once, under its first paper
-        link = safe_url(row["link"]) or ""  # an old row, or a database edited by hand
-        when = local_time(row["date_gmt"], tz)
+        link = safe_url(row.link) or ""  # an old row, or a database edited by hand
+        when = local_time(row.date_gmt, tz)
         full = settings.content == "full"
         by_paper.setdefault(first, []).append(
             PostView(
                 ref=0,
-                title=plain(row["title"]),
+                title=plain(row.title),
                 link=link,
-                source=row["source"],
-                subject=(row["subjects"] or ["General"])[0],
+                source=row.source,
+                subject=(row.subjects or ("General",))[0],
                 when=f"{when:%a} {when.day} {when:%b %Y, %H:%M} {when.tzname()}",
-                excerpt=excerpt(row["content"] or row["excerpt"] or "", skip=is_marker),
-                html=clean_html(row["content"], link or None, images=settings.images)
+                excerpt=excerpt(row.content or row.excerpt, skip=is_marker),
+                html=clean_html(row.content, link or None, images=settings.images)
                 if full
                 else None,
-                updated=bool(row.get("updated")),
-                changes=list(row.get("changes") or []),
+                updated=row.updated,
+                changes=list(row.changes),
                 other_papers=[p for p in papers if p != first],
-                published=row["date_gmt"],
-                revised=_day(row["modified_gmt"], tz) if row.get("revision", 1) > 1 else None,
+                published=row.date_gmt,
+                revised=_day(row.modified_gmt, tz) if row.revision > 1 else None,
             )
         )
     sections = []
@@ -147,10 +148,10 @@ def build(
         label=period.label,
         title=f"{settings.title} · {period.title}",
         heading=period.title,
-        sources=sorted(sources if sources is not None else {r["source"] for r in rows}),
+        sources=sorted(sources if sources is not None else {r.source for r in rows}),
         counts=[(s.paper, s.count) for s in sections],
         total=total,
-        updated=sum(1 for r in rows if r.get("updated")),
+        updated=sum(1 for r in rows if r.updated),
         sections=sections,
         generated=f"{generated:%Y-%m-%d %H:%M} {generated.tzname()}",
         links=links,

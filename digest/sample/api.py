@@ -49,7 +49,7 @@ class RestApi:
     posts: dict[int, dict[str, Any]]
     lock: threading.RLock
     rng: random.Random
-    url: str
+    url: Any  # a property of the server that serves it
 
     def local(self, gmt: str) -> str:
         when = datetime.strptime(gmt, WP_TIME).replace(tzinfo=ZoneInfo("UTC"))

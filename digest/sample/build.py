@@ -380,9 +380,9 @@ def main() -> None:
     posts = build()
     for cat in CATEGORIES:
         cat["count"] = sum(cat["id"] in p["categories"] for p in posts)
-    dump = {"ensure_ascii": False, "indent": 1}
-    (here / "posts.json").write_text(json.dumps(posts, **dump) + "\n", encoding="utf-8")
-    (here / "categories.json").write_text(json.dumps(CATEGORIES, **dump) + "\n", encoding="utf-8")
+    for name, data in (("posts.json", posts), ("categories.json", CATEGORIES)):
+        text = json.dumps(data, ensure_ascii=False, indent=1)
+        (here / name).write_text(text + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -49,6 +49,7 @@ def run(base: Config, out: Path) -> list[str]:
         first, last = (
             periods.local_time(stamp, cfg.tz).date()
             for stamp in queries.first_and_last_published(db)
+            if stamp is not None  # the sample site has posts: both are there
         )
         written = []
         day = first

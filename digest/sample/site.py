@@ -123,7 +123,7 @@ class WordPressServer(RestApi):
     def url(self) -> str:
         assert self.httpd is not None
         host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}{self.prefix}"
+        return f"http://{host!s}:{port}{self.prefix}"
 
     def start(self, port: int = 0) -> WordPressServer:
         server = self

@@ -20,6 +20,7 @@ from digest.mail import deliver
 from digest.mail.readers import readers
 from digest.schedule import watch
 from digest.schedule.due import digest_times, due
+from digest.states import Crawl, Send
 from digest.store import Database, runs
 
 log = logging.getLogger("wp-digest.jobs")
@@ -103,12 +104,12 @@ def _send(cfg, db, now, result, job, at, kind, as_of, stop) -> bool:
         error = None
     except ConfigError as e:
         outcomes, error = [], str(e)
-    sent = sum(1 for o in outcomes if o.status == "sent")
-    failed = [o for o in outcomes if o.status in ("failed", "retrying")]
+    sent = sum(1 for o in outcomes if o.status == Send.SENT)
+    failed = [o for o in outcomes if o.status in (Send.FAILED, Send.RETRYING)]
     ok = not failed and error is None
     line = f"{job}: {sent} sent, {len(failed)} failed" + (f": {error}" if error else "")
     if run_id is not None:
-        runs.finish(db, run_id, "ok" if ok else "failed", line)
+        runs.finish(db, run_id, Crawl.OK if ok else Crawl.FAILED, line)
     _log(ok, line, job=job, sent=sent, failed=len(failed))
     for outcome in failed:
         log.warning("%s: %s", job, outcome.line(), extra={"job": job})

@@ -13,6 +13,7 @@ from datetime import datetime, time
 from digest.clock import utc
 from digest.config import Config
 from digest.mail import message, transport
+from digest.states import Crawl
 from digest.store import Database, health, posts, runs
 
 log = logging.getLogger("wp-digest.watch")
@@ -46,5 +47,5 @@ def watch(cfg: Config, db: Database, now: datetime) -> tuple[bool, str | None]:
             return False, line
         mailed = f", mailed to {cfg.mail.operator}"
     line = f"watch: {len(warnings)} warnings{mailed}"
-    runs.finish(db, run_id, "ok", line)
+    runs.finish(db, run_id, Crawl.OK, line)
     return True, line

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from digest import clock
+from digest.states import Crawl
 from digest.store.db import Database, insert_row, update_row
 
 
@@ -28,7 +29,7 @@ def start(
                 "range_until": until,
                 "started": clock.now_utc(),
                 "pid": os.getpid(),
-                "outcome": "running",
+                "outcome": Crawl.RUNNING,
                 "requests": 0,
                 "pages": 0,
                 "new_posts": 0,
@@ -75,6 +76,6 @@ def mark_abandoned(db: Database) -> int:
                 db,
                 "crawls",
                 {"id": crawl_id},
-                {"outcome": "interrupted", "error": "the crawler process ended without a word"},
+                {"outcome": Crawl.INTERRUPTED, "error": "the crawler process ended without a word"},
             )
     return len(dead)

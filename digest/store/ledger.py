@@ -13,8 +13,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from digest.clock import now_utc, utc
+from digest.states import Delivery as State
 from digest.store import queries
 from digest.store.db import Database, insert_row, transaction
+from digest.store.rows import Delivery, DigestRow
 
 MAX_ATTEMPTS = 8
 BACKOFF = timedelta(minutes=5)
@@ -63,14 +65,14 @@ def due_posts(
     since: tuple[str, str],
     cutoff: str,
     papers: tuple[str, ...] = (),
-    cache: dict[tuple[str, int], dict] | None = None,
-) -> tuple[list[dict[str, Any]], list[tuple[str, int, int]]]:
+    cache: dict[tuple[str, int], DigestRow] | None = None,
+) -> tuple[list[DigestRow], list[tuple[str, int, int]]]:
     """Posts with a revision not yet taken care of whose event is before `cutoff`.
 
     The event of revision 1 is the publication date; of a later revision, its modification
     date. Only events since the subscription started count, or revisions the crawler first
     saw after the subscriber joined (so a back-dated post is not lost). Returns digest rows
-    (as digest.queries) and every uncovered revision of those posts.
+    (marked for this reader) and every uncovered revision of those posts.
     """
     started, created = since
     params = {"sub": subscriber, "since": started, "created": created, "cutoff": cutoff}
@@ -88,49 +90,47 @@ def due_posts(
     open_revisions: dict[tuple[str, int], list[int]] = {}
     for source, post_id, revision in found:
         open_revisions.setdefault((source, post_id), []).append(revision)
-    rows: list[dict[str, Any]] = []
+    rows: list[DigestRow] = []
     items: list[tuple[str, int, int]] = []
     for (source, post_id), revisions in open_revisions.items():
         row = _post_row(db, source, post_id, cache)
-        if papers and not set(row["papers"]) & set(papers):
+        if papers and not set(row.papers) & set(papers):
             continue
-        queries.mark_updated(db, row, revisions[0])
-        rows.append(row)
+        rows.append(queries.mark_updated(db, row, revisions[0]))
         items += [(source, post_id, rev) for rev in revisions]
     return rows, items
 
 
 def _post_row(
-    db: Database, source: str, post_id: int, cache: dict[tuple[str, int], dict] | None
-) -> dict[str, Any]:
+    db: Database, source: str, post_id: int, cache: dict[tuple[str, int], DigestRow] | None
+) -> DigestRow:
     """A post's digest row; with `cache`, read once per send however many readers get it
-    (each gets a copy, since marking it updated is per reader)."""
+    (rows are frozen: marking one for a reader makes a new one)."""
     if cache is None:
         return queries.post_rows(db, source, post_id)[0]
     key = (source, post_id)
     if key not in cache:
         cache[key] = queries.post_rows(db, source, post_id)[0]
-    return dict(cache[key])
+    return cache[key]
 
 
-def get(db: Database, delivery_id: int) -> dict[str, Any]:
-    return next(iter(db.query("SELECT * FROM deliveries WHERE id = ?", [delivery_id])))
+def get(db: Database, delivery_id: int) -> Delivery:
+    return Delivery.of(next(iter(db.query("SELECT * FROM deliveries WHERE id = ?", [delivery_id]))))
 
 
-def delivery(db: Database, subscriber: str, label: str) -> dict[str, Any] | None:
+def delivery(db: Database, subscriber: str, label: str) -> Delivery | None:
     rows = list(
         db.query("SELECT * FROM deliveries WHERE subscriber = ? AND label = ?", [subscriber, label])
     )
-    return rows[0] if rows else None
+    return Delivery.of(rows[0]) if rows else None
 
 
-def pending(db: Database, subscriber: str) -> list[dict[str, Any]]:
-    return list(
-        db.query(
-            "SELECT * FROM deliveries WHERE subscriber = ? AND status = 'pending' ORDER BY id",
-            [subscriber],
-        )
+def pending(db: Database, subscriber: str) -> list[Delivery]:
+    rows = db.query(
+        "SELECT * FROM deliveries WHERE subscriber = ? AND status = 'pending' ORDER BY id",
+        [subscriber],
     )
+    return [Delivery.of(row) for row in rows]
 
 
 def items_of(db: Database, delivery_id: int) -> list[tuple[str, int, int]]:
@@ -138,7 +138,7 @@ def items_of(db: Database, delivery_id: int) -> list[tuple[str, int, int]]:
         "SELECT source, post_id, revision FROM delivery_items WHERE delivery_id = ?",
         [delivery_id],
     )
-    return [tuple(r) for r in rows]  # type: ignore[misc]
+    return [tuple(r) for r in rows]
 
 
 def create(
@@ -160,7 +160,7 @@ def create(
                 "subscriber": subscriber,
                 "period": period,
                 "label": label,
-                "status": "pending",
+                "status": State.PENDING,
                 "attempts": 0,
                 "message_id": message_id,
                 "posts": posts,
@@ -188,20 +188,15 @@ def mark_failed(
     db: Database, delivery_id: int, error: str, now: datetime, *, permanent: bool
 ) -> str:
     """Record a failed attempt; returns the new status (pending to retry, or failed)."""
-    row = db["deliveries"].get(delivery_id)
-    attempts = row["attempts"] + 1
-    status = "failed" if permanent or attempts >= MAX_ATTEMPTS else "pending"
+    attempts = get(db, delivery_id).attempts + 1
+    status = State.FAILED if permanent or attempts >= MAX_ATTEMPTS else State.PENDING
     wait = min(BACKOFF * 2 ** (attempts - 1), BACKOFF_CAP)
-    next_attempt = utc(now + wait) if status == "pending" else None
+    next_attempt = utc(now + wait) if status == State.PENDING else None
     with transaction(db):
-        db["deliveries"].update(
-            delivery_id,
-            {
-                "status": status,
-                "attempts": attempts,
-                "last_error": error,
-                "next_attempt": next_attempt,
-            },
+        db.execute(
+            "UPDATE deliveries SET status = ?, attempts = ?, last_error = ?, next_attempt = ? "
+            "WHERE id = ?",
+            [status, attempts, error, next_attempt, delivery_id],
         )
     return status
 
@@ -230,8 +225,8 @@ def report(db: Database, emails: list[str]) -> list[dict[str, Any]]:
             {
                 "subscriber": email,
                 "last_sent": last[0] if last else None,
-                "pending": [w for w in waiting if w["status"] == "pending"],
-                "failed": [w for w in waiting if w["status"] == "failed"],
+                "pending": [w for w in waiting if w["status"] == State.PENDING],
+                "failed": [w for w in waiting if w["status"] == State.FAILED],
                 "last_error": errors[0] if errors else None,
             }
         )

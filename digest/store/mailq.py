@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from digest.clock import utc
+from digest.states import Queued as State
 from digest.store.db import Database, insert_row, transaction
 
 MAX_ATTEMPTS = 6
@@ -29,7 +30,7 @@ class Queued:
 
 def enqueue(db: Database, kind: str, email: str, now: datetime) -> int:
     """Queue a mail (call inside the caller's transaction, or alone)."""
-    row = {"kind": kind, "email": email.lower(), "created": utc(now), "status": "pending",
+    row = {"kind": kind, "email": email.lower(), "created": utc(now), "status": State.PENDING,
            "attempts": 0, "next_attempt": utc(now)}  # fmt: skip
     return insert_row(db, "mail_queue", row)
 
@@ -55,7 +56,7 @@ def sent(db: Database, queued: Queued) -> None:
 def failed(db: Database, queued: Queued, error: str, now: datetime, *, permanent: bool) -> str:
     """Record a failed try: pending again after a backoff, or failed for good."""
     attempts = queued.attempts + 1
-    status = "failed" if permanent or attempts >= MAX_ATTEMPTS else "pending"
+    status = State.FAILED if permanent or attempts >= MAX_ATTEMPTS else State.PENDING
     wait = BACKOFF * 2 ** (attempts - 1)
     with transaction(db):
         db.execute(

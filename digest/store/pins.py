@@ -41,14 +41,16 @@ def unpin(db: Database, source: str, post_id: int) -> bool:
 def find_post(db: Database, ref: str) -> dict[str, Any] | None:
     """A stored post by `SOURCE:ID` or by its link (the site's URL of the post)."""
     if "://" in ref:
-        sql, args = "SELECT * FROM posts WHERE link = ? OR link = ?", [ref, ref.rstrip("/") + "/"]
+        sql = "SELECT * FROM posts WHERE link = ? OR link = ?"
+        args: list[Any] = [ref, ref.rstrip("/") + "/"]
     else:
         source, _, post_id = ref.rpartition(":")
         # WordPress IDs fit in 53 bits: anything longer is no stored post (and would not fit
         # SQLite's integer, or Python's digit limit for int()).
         if not source or not (post_id.isascii() and post_id.isdigit() and len(post_id) <= 16):
             return None
-        sql, args = "SELECT * FROM posts WHERE source = ? AND post_id = ?", [source, int(post_id)]
+        sql = "SELECT * FROM posts WHERE source = ? AND post_id = ?"
+        args = [source, int(post_id)]
     rows = list(db.query(sql + " LIMIT 1", args))
     if not rows:
         return None

@@ -88,7 +88,7 @@ def save_terms(db: Database, source: str, taxonomy: str, terms: list[dict]) -> N
         for t in terms
     ]
     with transaction(db):
-        db["terms"].upsert_all(rows, pk=("source", "taxonomy", "term_id"))
+        db.table("terms").upsert_all(rows, pk=("source", "taxonomy", "term_id"))
 
 
 def term_names(db: Database, source: str) -> dict[int, str]:

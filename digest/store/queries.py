@@ -5,10 +5,10 @@ Kept apart from the writes (store.posts) so rendering and mailing read one shape
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from digest.store.db import Database
+from digest.store.rows import DigestRow
 
 COLUMNS = (
     "p.source, p.post_id, p.revision, p.title, p.link, p.date_gmt, p.modified_gmt, "
@@ -16,23 +16,17 @@ COLUMNS = (
 )
 
 
-def _rows(db: Database, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    out = []
-    for row in db.query(sql, params):
-        row = dict(row)
-        row["papers"] = json.loads(row.get("papers") or '["Other"]')
-        row["subjects"] = json.loads(row.get("subjects") or "[]")
-        out.append(row)
-    return out
+def _rows(db: Database, sql: str, params: list[Any]) -> list[DigestRow]:
+    return [DigestRow.of(dict(row)) for row in db.query(sql, params)]
 
 
-def post_rows(db: Database, source: str, post_id: int) -> list[dict[str, Any]]:
+def post_rows(db: Database, source: str, post_id: int) -> list[DigestRow]:
     return _rows(
         db, f"SELECT {COLUMNS} FROM posts p WHERE p.source = ? AND p.post_id = ?", [source, post_id]
     )
 
 
-def changes(db: Database, source: str, post_id: int, revision: int) -> list[str]:
+def changes(db: Database, source: str, post_id: int, revision: int) -> tuple[str, ...]:
     """What a revision changed compared with the one before it: title, content, excerpt."""
     rows = db.execute(
         "SELECT revision, title, content, excerpt FROM post_revisions "
@@ -40,41 +34,37 @@ def changes(db: Database, source: str, post_id: int, revision: int) -> list[str]
         [source, post_id, revision - 1, revision],
     ).fetchall()
     if len(rows) != 2:
-        return []
+        return ()
     (_, t0, c0, e0), (_, t1, c1, e1) = rows
     names = [("title", t0, t1), ("content", c0, c1), ("excerpt", e0, e1)]
-    return [name for name, a, b in names if a != b]
+    return tuple(name for name, a, b in names if a != b)
 
 
-def mark_updated(db: Database, row: dict[str, Any], first_revision: int) -> None:
-    """Flag a digest row "Updated" when the reader's first unseen revision is not the first,
+def mark_updated(db: Database, row: DigestRow, first_revision: int) -> DigestRow:
+    """The row marked "Updated" when the reader's first unseen revision is not the first,
     with what its latest revision changed."""
-    row["updated"] = first_revision > 1
-    row["changes"] = (
-        changes(db, row["source"], row["post_id"], row["revision"]) if row["updated"] else []
-    )
+    if first_revision <= 1:
+        return row.marked(False)
+    return row.marked(True, changes(db, row.source, row.post_id, row.revision))
 
 
 def published_in(
     db: Database, start: str, end: str, sources: list[str] | None = None
-) -> list[dict[str, Any]]:
+) -> list[DigestRow]:
     """Posts first published in [start, end), each in its latest revision (monthly books)."""
     where_src = ""
     if sources:
         where_src = f" AND p.source IN ({', '.join('?' for _ in sources)})"
-    rows = _rows(
+    return _rows(
         db,
         f"SELECT {COLUMNS} FROM posts p WHERE p.date_gmt >= ? AND p.date_gmt < ?{where_src}",
         [start, end, *(sources or [])],
     )
-    for row in rows:
-        row["updated"], row["changes"] = False, []
-    return rows
 
 
 def period_posts(
     db: Database, start: str, end: str, sources: list[str] | None = None
-) -> list[dict[str, Any]]:
+) -> list[DigestRow]:
     """Posts first published in [start, end), and posts revised in it (marked updated).
 
     Times are UTC. A revision belongs to the period in which the site modified the post.
@@ -90,20 +80,18 @@ def period_posts(
         f"SELECT {COLUMNS} FROM posts p WHERE p.date_gmt >= ? AND p.date_gmt < ?{where_src}",
         [start, end, *params_src],
     )
-    revised = _rows(
-        db,
+    revised = db.query(
         f"SELECT {COLUMNS}, max(r.revision) AS changed_revision FROM posts p "
         "JOIN post_revisions r ON r.source = p.source AND r.post_id = p.post_id "
         "WHERE r.revision > 1 AND r.modified_gmt >= ? AND r.modified_gmt < ? "
         f"AND p.date_gmt < ?{where_src} GROUP BY p.source, p.post_id",
         [start, end, start, *params_src],
     )
-    for row in new:
-        row["updated"], row["changes"] = False, []
-    for row in revised:
-        row["updated"] = True
-        row["changes"] = changes(db, row["source"], row["post_id"], row.pop("changed_revision"))
-    return new + revised
+    return new + [
+        DigestRow.of(row).marked(True, changes(db, row["source"], row["post_id"],
+                                               row["changed_revision"]))
+        for row in revised
+    ]  # fmt: skip
 
 
 def first_and_last_published(db: Database) -> tuple[str | None, str | None]:

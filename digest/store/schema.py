@@ -17,15 +17,15 @@ SCHEMA_VERSION = 11
 
 
 def _migrate_1(db: sqlite_utils.Database) -> None:
-    db["sources"].create(
+    db.table("sources").create(
         {"name": str, "url": str, "api_root": str, "updated": str}, pk="name", if_not_exists=True
     )
-    db["cursors"].create(
+    db.table("cursors").create(
         {"source": str, "post_type": str, "cursor": str, "updated": str},
         pk=("source", "post_type"),
         if_not_exists=True,
     )
-    db["posts"].create(
+    db.table("posts").create(
         {
             "source": str,
             "post_id": int,
@@ -48,9 +48,9 @@ def _migrate_1(db: sqlite_utils.Database) -> None:
         pk=("source", "post_id"),
         if_not_exists=True,
     )
-    db["posts"].create_index(["date_gmt"], if_not_exists=True)
-    db["posts"].create_index(["last_changed"], if_not_exists=True)
-    db["post_revisions"].create(
+    db.table("posts").create_index(["date_gmt"], if_not_exists=True)
+    db.table("posts").create_index(["last_changed"], if_not_exists=True)
+    db.table("post_revisions").create(
         {
             "source": str,
             "post_id": int,
@@ -66,8 +66,8 @@ def _migrate_1(db: sqlite_utils.Database) -> None:
         pk=("source", "post_id", "revision"),
         if_not_exists=True,
     )
-    db["post_revisions"].create_index(["seen_at"], if_not_exists=True)
-    db["crawls"].create(
+    db.table("post_revisions").create_index(["seen_at"], if_not_exists=True)
+    db.table("crawls").create(
         {
             "id": int,
             "source": str,
@@ -86,7 +86,7 @@ def _migrate_1(db: sqlite_utils.Database) -> None:
         pk="id",
         if_not_exists=True,
     )
-    db["crawls"].create_index(["source", "started"], if_not_exists=True)
+    db.table("crawls").create_index(["source", "started"], if_not_exists=True)
     # Full-text search: created by _migrate_9 (over plain text).
 
 
@@ -96,9 +96,9 @@ def _migrate_2(db: sqlite_utils.Database) -> None:
     Posts stored before this have no papers yet; the next crawl of their source files them
     (digest.crawl.pipelines), so the schema never runs the classifier itself."""
     for column in ("papers", "subjects"):
-        if column not in db["posts"].columns_dict:
-            db["posts"].add_column(column, str)
-    db["terms"].create(
+        if column not in db.table("posts").columns_dict:
+            db.table("posts").add_column(column, str)
+    db.table("terms").create(
         {"source": str, "taxonomy": str, "term_id": int, "name": str, "slug": str},
         pk=("source", "taxonomy", "term_id"),
         if_not_exists=True,
@@ -107,7 +107,7 @@ def _migrate_2(db: sqlite_utils.Database) -> None:
 
 def _migrate_3(db: sqlite_utils.Database) -> None:
     """The delivery ledger: which digest went (or is going) to whom, covering which revisions."""
-    db["deliveries"].create(
+    db.table("deliveries").create(
         {
             "id": int,
             "subscriber": str,
@@ -125,15 +125,15 @@ def _migrate_3(db: sqlite_utils.Database) -> None:
         pk="id",
         if_not_exists=True,
     )
-    db["deliveries"].create_index(["subscriber", "label"], unique=True, if_not_exists=True)
-    db["delivery_items"].create(
+    db.table("deliveries").create_index(["subscriber", "label"], unique=True, if_not_exists=True)
+    db.table("delivery_items").create(
         {"delivery_id": int, "source": str, "post_id": int, "revision": int},
         pk=("delivery_id", "source", "post_id", "revision"),
         foreign_keys=[("delivery_id", "deliveries", "id")],
         if_not_exists=True,
     )
-    db["delivery_items"].create_index(["source", "post_id", "revision"], if_not_exists=True)
-    db["subscriptions"].create(
+    db.table("delivery_items").create_index(["source", "post_id", "revision"], if_not_exists=True)
+    db.table("subscriptions").create(
         {"email": str, "period": str, "started": str, "created": str},
         pk="email",
         if_not_exists=True,
@@ -142,7 +142,7 @@ def _migrate_3(db: sqlite_utils.Database) -> None:
 
 def _migrate_4(db: sqlite_utils.Database) -> None:
     """Scheduled job runs, so "is it due?" is answered from the store, not from memory."""
-    db["runs"].create(
+    db.table("runs").create(
         {
             "id": int,
             "job": str,  # crawl | send-daily | send-weekly
@@ -155,20 +155,20 @@ def _migrate_4(db: sqlite_utils.Database) -> None:
         pk="id",
         if_not_exists=True,
     )
-    db["runs"].create_index(["job", "scheduled_for"], if_not_exists=True)
+    db.table("runs").create_index(["job", "scheduled_for"], if_not_exists=True)
 
 
 def _migrate_5(db: sqlite_utils.Database) -> None:
     """The publication cursor beside the modification cursor: WordPress publishes a scheduled
     post without touching its modified date, so only a walk by date finds it."""
-    if "published" not in db["cursors"].columns_dict:
-        db["cursors"].add_column("published", str)
+    if "published" not in db.table("cursors").columns_dict:
+        db.table("cursors").add_column("published", str)
 
 
 def _migrate_6(db: sqlite_utils.Database) -> None:
     """The quarantine: posts a site sent that could not be stored (and posts stored with a
     replaced link), with the reason and a bounded excerpt, so nothing is lost silently."""
-    db["rejects"].create(
+    db.table("rejects").create(
         {
             "id": int,
             "source": str,
@@ -181,20 +181,20 @@ def _migrate_6(db: sqlite_utils.Database) -> None:
         pk="id",
         if_not_exists=True,
     )
-    db["rejects"].create_index(["source", "seen_at"], if_not_exists=True)
-    if "rejected" not in db["crawls"].columns_dict:
-        db["crawls"].add_column("rejected", int)
-    if "pid" not in db["crawls"].columns_dict:  # the crawler process, to spot dead ones
-        db["crawls"].add_column("pid", int)
+    db.table("rejects").create_index(["source", "seen_at"], if_not_exists=True)
+    if "rejected" not in db.table("crawls").columns_dict:
+        db.table("crawls").add_column("rejected", int)
+    if "pid" not in db.table("crawls").columns_dict:  # the crawler process, to spot dead ones
+        db.table("crawls").add_column("pid", int)
 
 
 def _migrate_7(db: sqlite_utils.Database) -> None:
     """Why each post is filed where it is (`filing`, the classifier's one-line reason), and
     the papers an operator pinned (`wp-digest file`), which outlive re-crawls and reclassify.
     Posts stored before this get their reason at the next crawl of their source."""
-    if "filing" not in db["posts"].columns_dict:
-        db["posts"].add_column("filing", str)
-    db["pins"].create(
+    if "filing" not in db.table("posts").columns_dict:
+        db.table("posts").add_column("filing", str)
+    db.table("pins").create(
         {"source": str, "post_id": int, "papers": str, "pinned_at": str},
         pk=("source", "post_id"),
         if_not_exists=True,
@@ -204,7 +204,7 @@ def _migrate_7(db: sqlite_utils.Database) -> None:
 def _migrate_8(db: sqlite_utils.Database) -> None:
     """Subscribers in the database (the truth the ledger reads; config readers are synced
     in), and the events sign-ups are rate-limited by."""
-    db["subscribers"].create(
+    db.table("subscribers").create(
         {
             "email": str,  # lower-cased
             "ref": str,  # random, opaque: what readers' signed links carry, never the address
@@ -221,10 +221,10 @@ def _migrate_8(db: sqlite_utils.Database) -> None:
         pk="email",
         if_not_exists=True,
     )
-    db["subscribers"].create_index(["status"], if_not_exists=True)
-    db["subscribers"].create_index(["ref"], unique=True, if_not_exists=True)
-    db["rate_events"].create({"key": str, "at": str}, if_not_exists=True)
-    db["rate_events"].create_index(["key", "at"], if_not_exists=True)
+    db.table("subscribers").create_index(["status"], if_not_exists=True)
+    db.table("subscribers").create_index(["ref"], unique=True, if_not_exists=True)
+    db.table("rate_events").create({"key": str, "at": str}, if_not_exists=True)
+    db.table("rate_events").create_index(["key", "at"], if_not_exists=True)
 
 
 def _migrate_9(db: sqlite_utils.Database) -> None:
@@ -252,7 +252,7 @@ def _migrate_11(db: sqlite_utils.Database) -> None:
     """Mail the readers' site sends (confirmations), queued in the database and sent by a
     background sender, so a slow mail server never holds a web request; and when a reader's
     pending sign-up was asked for, so a confirmation link works once, for that request."""
-    db["mail_queue"].create(
+    db.table("mail_queue").create(
         {
             "id": int,
             "kind": str,  # confirm | already (an active reader's own links)
@@ -266,9 +266,9 @@ def _migrate_11(db: sqlite_utils.Database) -> None:
         pk="id",
         if_not_exists=True,
     )
-    db["mail_queue"].create_index(["status", "next_attempt"], if_not_exists=True)
-    if "requested" not in db["subscribers"].columns_dict:
-        db["subscribers"].add_column("requested", str)
+    db.table("mail_queue").create_index(["status", "next_attempt"], if_not_exists=True)
+    if "requested" not in db.table("subscribers").columns_dict:
+        db.table("subscribers").add_column("requested", str)
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [

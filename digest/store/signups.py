@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from digest.clock import now_utc, utc
+from digest.states import Reader as ReaderState
 from digest.store import mailq
 from digest.store.db import Database, transaction
 from digest.store.subscribers import new_ref
@@ -43,7 +44,7 @@ def request(db: Database, email: str, period: str, papers: Iterable[str], now: d
     asked = f"{stamp}.{secrets.token_hex(4)}"
     with transaction(db):
         row = db.execute("SELECT status FROM subscribers WHERE email = ?", [email]).fetchone()
-        if row is not None and row[0] == "active":
+        if row is not None and row[0] == ReaderState.ACTIVE:
             kind = "already"
         elif row is None:
             db.execute(
@@ -80,9 +81,9 @@ def confirm(db: Database, ref: str, asked: str) -> str:
         if row is None:
             return "used"
         status, pending_since = row
-        if status == "active":
+        if status == ReaderState.ACTIVE:
             return "already"
-        if status != "pending" or pending_since != asked:
+        if status != ReaderState.PENDING or pending_since != asked:
             return "used"
         db.execute(
             "UPDATE subscribers SET status = 'active', confirmed = ?, left = NULL, failures = 0, "

@@ -7,6 +7,8 @@ from typing import Any
 
 from digest.config import WatchSettings
 from digest.papers import PAPERS
+from digest.states import Crawl
+from digest.states import Reader as ReaderState
 from digest.store import health, ledger, subscribers
 from digest.store.db import Database
 from digest.store.posts import get_cursors
@@ -16,13 +18,13 @@ def report(db: Database, database: str, watch: WatchSettings, now: datetime) -> 
     """Plain data (JSON-ready) for `status --json`."""
     found = sources(db)
     readers = subscribers.listed(db)
-    shown = [r.email for r in readers if r.status in ("active", "suspended")]
+    shown = [r.email for r in readers if r.status in (ReaderState.ACTIVE, ReaderState.SUSPENDED)]
     return {
         "database": database,
         "warnings": health.warnings(db, [s["source"] for s in found], now, watch),
         "sources": found,
         "readers": subscribers.counts(db),
-        "suspended": [r.email for r in readers if r.status == "suspended"],
+        "suspended": [r.email for r in readers if r.status == ReaderState.SUSPENDED],
         "subscribers": ledger.report(db, shown),
     }
 
@@ -94,7 +96,7 @@ def lines(report: dict[str, Any]) -> list[str]:
         if last:
             when = last["finished"] or last["started"]
             line = f"  last crawl: {when} UTC, {last['mode']}, {last['outcome']}"
-            if last["outcome"] == "ok":
+            if last["outcome"] == Crawl.OK:
                 line += f" ({last['new_posts']} new, {last['new_revisions']} updated)"
             out.append(line)
             if last["error"]:
@@ -106,10 +108,10 @@ def lines(report: dict[str, Any]) -> list[str]:
                 f"  quarantine: {r['rejected']} posts not stored, {r['fixed']} stored with a "
                 f"fix; last: {r['last']}"
             )
-    counts = ", ".join(f"{n} {state}" for state, n in report["readers"].items())
-    out.append(f"subscribers: {counts}")
-    for email in report["suspended"]:
-        out.append(f"{email}: suspended after repeated permanent failures; skipped")
+    states = ", ".join(f"{n} {state}" for state, n in report["readers"].items())
+    out.append(f"subscribers: {states}")
+    for address in report["suspended"]:
+        out.append(f"{address}: suspended after repeated permanent failures; skipped")
     for sub in report["subscribers"]:
         last = sub["last_sent"]
         sent = f"last sent {last['label']} at {last['sent_at']} UTC" if last else "nothing sent yet"

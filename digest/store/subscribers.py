@@ -17,10 +17,12 @@ from datetime import datetime
 from typing import Any
 
 from digest.clock import now_utc, utc
+from digest.states import Origin
+from digest.states import Reader as ReaderState
 from digest.store.db import Database, transaction
 
-STATES = ("pending", "active", "unsubscribed", "suspended")
-ORIGINS = ("config", "cli", "web")
+STATES = tuple(ReaderState)
+ORIGINS = tuple(Origin)
 
 
 @dataclass(frozen=True)
@@ -28,8 +30,8 @@ class Reader:
     email: str
     period: str = "daily"
     papers: tuple[str, ...] = ()
-    status: str = "active"
-    origin: str = "cli"
+    status: str = ReaderState.ACTIVE
+    origin: str = Origin.CLI
     ref: str = ""  # what the reader's signed links carry
 
 
@@ -64,7 +66,7 @@ def listed(db: Database, status: str | None = None) -> list[Reader]:
 
 
 def active(db: Database) -> list[Reader]:
-    return listed(db, "active")
+    return listed(db, ReaderState.ACTIVE)
 
 
 def counts(db: Database) -> dict[str, int]:
@@ -79,7 +81,7 @@ def put(
     email, stamp = email.lower(), now_utc()
     with transaction(db):
         old = db.execute("SELECT status FROM subscribers WHERE email = ?", [email]).fetchone()
-        confirmed = stamp if status == "active" else None
+        confirmed = stamp if status == ReaderState.ACTIVE else None
         if old is None:
             db.execute(
                 "INSERT INTO subscribers (email, ref, status, period, papers, origin, created, "
@@ -144,7 +146,7 @@ def sync(db: Database, readers: Iterable[Reader]) -> None:
                     "VALUES (?, ?, 'active', ?, ?, 'config', ?, ?, 0)",
                     [email, new_ref(), reader.period, papers, stamp, stamp],
                 )
-            elif old.origin == "config" and (old.period, old.papers) != (
+            elif old.origin == Origin.CONFIG and (old.period, old.papers) != (
                 reader.period,
                 reader.papers,
             ):
@@ -153,7 +155,11 @@ def sync(db: Database, readers: Iterable[Reader]) -> None:
                     [reader.period, papers, email],
                 )
         for email, old in have.items():
-            if old.origin == "config" and email not in wanted and old.status == "active":
+            if (
+                old.origin == Origin.CONFIG
+                and email not in wanted
+                and old.status == ReaderState.ACTIVE
+            ):
                 db.execute(
                     "UPDATE subscribers SET status = 'unsubscribed', left = ?, "
                     "last_error = 'removed from the config file' WHERE email = ?",
@@ -206,13 +212,15 @@ def restore(db: Database, rows: list[dict[str, Any]], status: str | None = None)
             ).fetchone()
             current = row["status"] if old is None else old[0]
             wanted = status or current
-            if current == "pending" and wanted == "active":
-                wanted = "pending"
+            if current == ReaderState.PENDING and wanted == ReaderState.ACTIVE:
+                wanted = ReaderState.PENDING
             papers = json.dumps(list(row["papers"]))
             if old is None:
                 new += 1
-                confirmed = row["confirmed"] or (stamp if wanted == "active" else None)
-                left = row["left"] or (stamp if wanted in ("unsubscribed", "suspended") else None)
+                confirmed = row["confirmed"] or (stamp if wanted == ReaderState.ACTIVE else None)
+                left = row["left"] or (
+                    stamp if wanted in (ReaderState.UNSUBSCRIBED, ReaderState.SUSPENDED) else None
+                )
                 db.execute(
                     "INSERT INTO subscribers (email, ref, status, period, papers, origin, "
                     "created, confirmed, left, failures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",

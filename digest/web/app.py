@@ -23,6 +23,7 @@ from starlette.routing import Match, Route
 
 from digest.config import EMAIL, Config
 from digest.papers import PAPERS
+from digest.states import Reader as ReaderState
 from digest.store import subscribers
 from digest.web import guard
 from digest.web.mailer import Mailer
@@ -105,7 +106,9 @@ def create_app(cfg: Config, secret: str) -> Starlette:
             form = await _form(request)
             action = form.get("action")
             if action == "leave":
-                await run_in_threadpool(subscribers_set, pages, reader.email, "unsubscribed")
+                await run_in_threadpool(
+                    subscribers_set, pages, reader.email, ReaderState.UNSUBSCRIBED
+                )
                 saved = "You have left. You will get no more digests."
             elif action in ("save", "resubscribe"):
                 period, papers = _choice(form)
@@ -122,7 +125,7 @@ def create_app(cfg: Config, secret: str) -> Starlette:
         reader = await run_in_threadpool(pages.reader, "unsubscribe", token)
         if request.method == "POST":  # RFC 8058: no cookie, no CSRF token; it only unsubscribes
             await request.body()
-            await run_in_threadpool(subscribers_set, pages, reader.email, "unsubscribed")
+            await run_in_threadpool(subscribers_set, pages, reader.email, ReaderState.UNSUBSCRIBED)
             return pages.message(request, "Unsubscribed",
                                  f"{reader.email} will get no more digests.")  # fmt: skip
         return pages.render(request, "web-unsubscribe.html.j2", reader=reader)
@@ -217,4 +220,4 @@ def _choice(form: Any) -> tuple[str, list[str]]:
 def subscribers_set(pages: Pages, email: str, status: str) -> None:
     with pages.db() as db:
         subscribers.set_status(db, email, status, "left through their link" if status ==
-                               "unsubscribed" else None)  # fmt: skip
+                               ReaderState.UNSUBSCRIBED else None)  # fmt: skip

@@ -16,6 +16,7 @@ from datetime import timedelta
 from digest import clock, store, tokens
 from digest.config import Config
 from digest.mail import links, message, transport
+from digest.states import Reader as ReaderState
 from digest.store import mailq, signups, subscribers
 
 log = logging.getLogger("wp-digest.web")
@@ -114,7 +115,7 @@ class Mailer(threading.Thread):
             )
         else:
             asked = signups.requested(db, reader.email)
-            if reader.status != "pending" or not asked:
+            if reader.status != ReaderState.PENDING or not asked:
                 return None
             subject = f"{title}: confirm your subscription"
             body = (

@@ -24,6 +24,7 @@ from digest.config import Config
 from digest.mail import links
 from digest.papers import PAPERS
 from digest.render import Renderer, publish
+from digest.states import Reader as ReaderState
 from digest.store import signups, site, subscribers
 from digest.store.subscribers import Reader
 from digest.text import excerpt, plain, safe_url
@@ -150,8 +151,8 @@ class Pages:
         for the sign-up it was sent for)."""
         reader, asked = self._reader("confirm", token)
         with self.db() as db:
-            still = reader.status == "pending" and signups.requested(db, reader.email)
-        if reader.status == "active":
+            still = reader.status == ReaderState.PENDING and signups.requested(db, reader.email)
+        if reader.status == ReaderState.ACTIVE:
             raise AlreadyConfirmed(reader)
         if not asked or still != asked:
             raise Refused(400, USED)
@@ -197,7 +198,7 @@ class Pages:
     def save_choice(self, email: str, period: str, papers: list[str]) -> None:
         with self.db() as db:
             subscribers.set_choice(db, email, period, papers)
-            subscribers.set_status(db, email, "active")
+            subscribers.set_status(db, email, ReaderState.ACTIVE)
 
     # Reading
     def archive_entries(self) -> list[dict[str, Any]]:

@@ -63,7 +63,7 @@ class SlowHeadersClosed(H11Protocol):
     that trickles them (slowloris) is disconnected after HEADER_SECONDS instead of holding
     a connection for as long as it likes. uvicorn has no such limit of its own."""
 
-    def connection_made(self, transport: Any) -> None:  # type: ignore[override]
+    def connection_made(self, transport: Any) -> None:
         super().connection_made(transport)
         self._deadline()
 

@@ -1,0 +1,75 @@
+"""What the store's queries return: typed, frozen rows, never dicts that callers change.
+
+A `DigestRow` is one post as a digest shows it (its latest revision, and for one reader
+whether it comes back updated). It is frozen and hashable: two readers may share one
+rendering exactly when their rows are equal, so a field added here is part of that
+decision without anyone remembering a list (digest.mail.deliver).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from typing import Any
+
+
+@dataclass(frozen=True)
+class DigestRow:
+    source: str
+    post_id: int
+    revision: int
+    title: str
+    link: str
+    date_gmt: str
+    modified_gmt: str
+    excerpt: str
+    content: str
+    papers: tuple[str, ...]
+    subjects: tuple[str, ...]
+    categories: tuple[int, ...]
+    updated: bool = False  # comes back to this reader in a later revision
+    changes: tuple[str, ...] = ()  # what that revision changed: title, content, excerpt
+
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> DigestRow:
+        """From a `posts` row (JSON columns decoded here, once)."""
+        return cls(
+            source=row["source"],
+            post_id=row["post_id"],
+            revision=row["revision"],
+            title=row["title"] or "",
+            link=row["link"] or "",
+            date_gmt=row["date_gmt"],
+            modified_gmt=row["modified_gmt"] or row["date_gmt"],
+            excerpt=row["excerpt"] or "",
+            content=row["content"] or "",
+            papers=tuple(json.loads(row.get("papers") or '["Other"]')),
+            subjects=tuple(json.loads(row.get("subjects") or "[]")),
+            categories=tuple(json.loads(row.get("categories") or "[]")),
+        )
+
+    def marked(self, updated: bool, changes: tuple[str, ...] = ()) -> DigestRow:
+        """The same post, marked (or not) as coming back updated."""
+        return replace(self, updated=updated, changes=changes if updated else ())
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """A digest for one reader, as the ledger records it."""
+
+    id: int
+    subscriber: str
+    period: str
+    label: str
+    status: str
+    attempts: int
+    message_id: str
+    posts: int
+    created: str
+    sent_at: str | None = None
+    last_error: str | None = None
+    next_attempt: str | None = None
+
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> Delivery:
+        return cls(**{k: row.get(k) for k in cls.__dataclass_fields__})  # type: ignore[arg-type]
