@@ -358,6 +358,7 @@ def fanout(tmp: Path, counts: tuple[int, ...]) -> dict[int, tuple[float, float]]
     from aiosmtpd.handlers import Sink
 
     from digest.mail import deliver
+    from digest.mail.channel import EmailChannel
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -390,10 +391,10 @@ def fanout(tmp: Path, counts: tuple[int, ...]) -> dict[int, tuple[float, float]]
             sent = sum(o.status == "sent" for o in outcomes)
             # The floor: the same number of ready-made messages (a real digest of these
             # posts, rendered once, as bytes) handed to the same server over one connection.
-            sender = deliver.Sender(cfg, store.open_db(db_path), now, dry_run=False)
-            rows = queries.period_posts(sender.db, *periods.last_completed(
+            channel = EmailChannel(cfg, now)
+            rows = queries.period_posts(store.open_db(db_path), *periods.last_completed(
                 "daily", now, cfg.tz).bounds_utc())  # fmt: skip
-            _, ready = sender.message("x@example.org", periods.last_completed(
+            _, ready = channel.message("x@example.org", periods.last_completed(
                 "daily", now, cfg.tz), rows, "<m@x>")  # fmt: skip
             started = time.perf_counter()
             with smtplib.SMTP("127.0.0.1", port) as conn:

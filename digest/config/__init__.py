@@ -91,7 +91,8 @@ def load(explicit: str | None = None) -> Config:
 
 
 def pick_sources(cfg: Config, names: tuple[str, ...]) -> list[Source]:
-    """Configured names or ad hoc site URLs; none given means every configured source.
+    """Configured names or ad hoc site URLs; none given means every configured source that
+    is not paused (a paused source is crawled only when named).
 
     Raises ValueError naming what is wrong (no sources, an unknown name, a bad URL).
     """
@@ -101,7 +102,7 @@ def pick_sources(cfg: Config, names: tuple[str, ...]) -> list[Source]:
                 "no sources: give a site URL, or add [[source]] tables to wp-digest.toml "
                 "(wp-digest init writes a starter file)"
             )
-        return list(cfg.sources)
+        return cfg.crawled()
     out = []
     for name in names:
         source = cfg.source(name)

@@ -29,10 +29,17 @@ class Rules:
     categories: tuple[tuple[int, str], ...] = ()  # category/tag term id -> paper
 
 
+# Source kinds: `[[source]] kind` -> the name of the Scrapy spider (in the `spiders` package)
+# that crawls it. A second kind (an RSS feed, say) is one spider module plus one line here.
+KINDS: dict[str, str] = {"wordpress": "wordpress"}
+
+
 @dataclass(frozen=True)
 class Source:
     name: str
     url: str
+    kind: str = "wordpress"  # a key of KINDS: which spider crawls it
+    paused: bool = False  # kept, not crawled
     post_types: tuple[str, ...] = ("posts",)
     categories: tuple[int, ...] = ()
     classify: Rules = field(default_factory=Rules)
@@ -45,6 +52,8 @@ def source_from_dict(data: dict[str, Any]) -> Source:
     return Source(
         name=data["name"],
         url=data["url"],
+        kind=data.get("kind") or "wordpress",
+        paused=bool(data.get("paused")),
         post_types=tuple(data.get("post_types") or Source.post_types),
         categories=tuple(data.get("categories") or ()),
         link_hosts=tuple(data.get("link_hosts") or ()),
@@ -175,6 +184,10 @@ class Config:
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    def crawled(self) -> list[Source]:
+        """The sources a crawl of "everything" takes: the configured ones not paused."""
+        return [s for s in self.sources if not s.paused]
 
     def source(self, name: str) -> Source | None:
         return next((s for s in self.sources if s.name == name), None)

@@ -14,6 +14,7 @@ from typing import Any
 from digest.config import service
 from digest.config.model import (
     DEFAULT_USER_AGENT,
+    KINDS,
     Config,
     CrawlSettings,
     DigestSettings,
@@ -39,7 +40,7 @@ from digest.papers import PAPERS
 
 def _source(raw: Any, index: int, file: str) -> Source:
     t = Table(raw, f"source[{index}]", file)
-    t.expect("name", "url", "post_types", "categories", "classify", "link_hosts")
+    t.expect("name", "url", "kind", "paused", "post_types", "categories", "classify", "link_hosts")
     name = t.get("name", str, None)
     if not name:
         raise t.err("name", "every [[source]] needs a name; it is missing")
@@ -50,9 +51,14 @@ def _source(raw: Any, index: int, file: str) -> Source:
     categories = t.get("categories", list, [])
     if not all(isinstance(c, int) and not isinstance(c, bool) and c > 0 for c in categories):
         raise t.err("categories", "expected a list of category term IDs (positive integers)")
+    kind = t.get("kind", str, Source.kind)
+    if kind not in KINDS:
+        raise t.err("kind", f"expected one of {', '.join(map(repr, KINDS))}, got {kind!r}")
     source = Source(
         name=name,
         url=url,
+        kind=kind,
+        paused=t.get("paused", bool, False),
         post_types=t.str_list("post_types", Source.post_types),
         categories=tuple(categories),
         link_hosts=tuple(h.lower() for h in t.get("link_hosts", list, []) if isinstance(h, str)),

@@ -14,23 +14,20 @@ from __future__ import annotations
 
 import threading
 from contextlib import nullcontext
-from dataclasses import replace
 from datetime import datetime
 
 from digest import periods, render
 from digest.clock import utc
 from digest.config import Config
 from digest.errors import ConfigError
-from digest.mail import links
-from digest.mail.message import Skeleton, new_message_id, subject
-from digest.mail.monthly import monthly_pdf
+from digest.mail.channel import CHANNELS, BuildFailed, Channel, EmailChannel
+from digest.mail.message import new_message_id
 from digest.mail.outcome import Outcome
 from digest.mail.readers import readers
 from digest.mail.transport import (
     ConnectFailure,
     PermanentFailure,
     TemporaryFailure,
-    transport_for,
 )
 from digest.states import Delivery, Send
 from digest.store import Database, ledger, queries, subscribers
@@ -40,6 +37,9 @@ from digest.store.subscribers import Reader
 
 
 class Sender:
+    """The ledger's side of a send: what is due for whom, every attempt recorded, retries.
+    How a digest reaches a reader is the channel's business (digest.mail.channel)."""
+
     def __init__(
         self,
         cfg: Config,
@@ -47,105 +47,39 @@ class Sender:
         now: datetime,
         dry_run: bool,
         as_of: dict[str, datetime] | None = None,
+        channel: Channel | None = None,
     ):
         self.cfg, self.db, self.now, self.dry_run = cfg, db, now, dry_run
         self.as_of = as_of or {}
-        self.renderer = render.Renderer(cfg.digest)
-        self.transport = transport_for(cfg.mail)
-        self.broken: str | None = None  # why the server cannot be reached in this run
-        self.rendered: dict[tuple, tuple] = {}  # one rendering per distinct digest
-        self.links = links.Links.of(cfg)  # None without [web] base_url and its secret
+        self.channel: Channel = channel or CHANNELS["email"](cfg, now)
+        self.broken: str | None = None  # why the channel cannot be reached in this run
         self.post_rows: dict[tuple[str, int], DigestRow] = {}  # each post read once per send
 
-    def prepared(self, period: periods.Period, rows: list[DigestRow], small: bool):
-        """(view, skeleton, size on the wire) of a digest: made once per distinct digest
-        (period, posts and how they are marked, size mode) and shared by its readers."""
-        key = (period.label, small, tuple(rows))  # frozen rows: equal rows, one rendering
-        if key not in self.rendered:
-            self.rendered[key] = self._render(period, rows, small)
-        return self.rendered[key]
-
-    def message(
-        self,
-        to: Reader | str,
-        period: periods.Period,
-        rows: list[DigestRow],
-        msgid: str,
-        *,
-        small: bool = False,
-    ):
-        """The digest mail; over `[mail] max_message_mb` (or `small`, after a 552), its
-        posts are excerpts with links and nothing is attached. Readers who are due the same
-        posts share one rendering (and one monthly PDF): per reader only the envelope and
-        their own links."""
-        view, skeleton, size = self.prepared(period, rows, small)
-        if not small and size > self.cfg.mail.max_message_mb * 1024 * 1024:
-            return self.message(to, period, rows, msgid, small=True)
-        manage = unsubscribe = None
-        if self.links and isinstance(to, Reader):  # the reader's own links, in one place
-            manage = self.links.url("manage", to.ref)
-            unsubscribe = self.links.unsubscribe_uris(to.ref)
-        address = to.email if isinstance(to, Reader) else to
-        return view, skeleton.message(address, msgid, manage, unsubscribe)
-
-    def _render(self, period: periods.Period, rows: list[DigestRow], small: bool):
-        settings = self.cfg.digest
-        if small:
-            settings = replace(settings, content="excerpt", images=False)
-        view = render.build(rows, period, settings, now=self.now)
-        if settings.base_url and settings.archive:
-            view.archive_link = settings.base_url + "index.html"
-        personal = links.slot() if self.links else None
-        if personal:
-            view.manage_link = personal
-        attachments: tuple[tuple[str, bytes], ...] = ()
-        if period.kind == "monthly" and not small:
-            attachments, view.notice = monthly_pdf(self.cfg, self.renderer, rows, period)
-        elif small:
-            view.notice = "This digest was too large to mail whole: posts are excerpts."
-        renderer = render.Renderer(settings) if small else self.renderer
-        text, html = renderer.text(view), renderer.html(view)
-        skeleton = Skeleton(
-            settings=self.cfg.mail,
-            subject=subject(self.cfg, period, view.total),
-            text=text,
-            html=html,
-            date=self.now,
-            attachments=attachments,
-            personal=personal,
-        )
-        # On the wire: base64 grows every part by about 37 % (with line ends).
-        raw = len(text.encode()) + len(html.encode()) + sum(len(d) for _, d in attachments)
-        return view, skeleton, raw * 1.37
-
-    def attempt(self, delivery_id: int, sub: Reader, period: periods.Period, rows) -> Outcome:
+    def attempt(
+        self, delivery_id: int, sub: Reader, period: periods.Period, rows: list[DigestRow]
+    ) -> Outcome:
         row = ledger.get(self.db, delivery_id)
+        outcome = Outcome(sub.email, period.label, Send.SENT, len(rows))
         try:
-            view, msg = self.message(sub, period, rows, row.message_id)
-        except Exception as e:  # noqa: BLE001 - one digest that cannot be made stops no other
-            # Retried with the same backoff and cap as a temporary delivery failure: the
-            # cause (a template, a font, a bug) may be fixed before the next try.
-            outcome = Outcome(sub.email, period.label, Send.FAILED, len(rows))
-            problem = f"could not make the digest: {type(e).__name__}: {e}"
-            return self._failed(outcome, delivery_id, problem[:500], permanent=False)
-        outcome = Outcome(sub.email, period.label, Send.SENT, view.total, view.counts)
-        try:
+            view = self.channel.view(period, rows)
+            outcome.posts, outcome.counts = view.total, view.counts
             if self.broken:
                 raise TemporaryFailure(self.broken)
-            self.transport.send(msg)
+            view = self.channel.deliver(sub, period, rows, row.message_id)
+        except BuildFailed as e:
+            # Retried with the same backoff and cap as a temporary delivery failure: the
+            # cause (a template, a font, a bug) may be fixed before the next try.
+            outcome.status = Send.FAILED
+            problem = f"could not make the digest: {e}"
+            return self._failed(outcome, delivery_id, problem[:500], permanent=False)
         except ConnectFailure as e:
             self.broken = str(e)
             return self._failed(outcome, delivery_id, str(e), permanent=False)
         except TemporaryFailure as e:
             return self._failed(outcome, delivery_id, str(e), permanent=False)
         except PermanentFailure as e:
-            if e.code != 552:
-                return self._refused(outcome, delivery_id, str(e))
-            try:  # too large for the server: once more, small
-                view, msg = self.message(sub, period, rows, row.message_id, small=True)
-                self.transport.send(msg)
-            except (TemporaryFailure, PermanentFailure) as again:
-                return self._refused(outcome, delivery_id, str(again))
+            return self._refused(outcome, delivery_id, str(e))
+        outcome.posts, outcome.counts = view.total, view.counts
         ledger.mark_sent(self.db, delivery_id, self.now)
         subscribers.delivered(self.db, sub.email)
         return outcome
@@ -223,17 +157,13 @@ class Sender:
             view = render.build(rows, last, self.cfg.digest, now=self.now)
             out.append(Outcome(sub.email, last.label, Send.WOULD_SEND, view.total, view.counts))
             return out
-        try:
-            view = self.prepared(last, rows, False)[0]  # made once, shared by its readers
-        except Exception:  # noqa: BLE001 - the attempt below records why it cannot be made
-            view = render.build(rows, last, self.cfg.digest, now=self.now)
         delivery_id = ledger.create(
             self.db,
             subscriber=sub.email,
             period=sub.period,
             label=last.label,
             items=items,
-            posts=view.total,
+            posts=len(rows),
             message_id=new_message_id(self.cfg.mail),
         )
         out.append(self.attempt(delivery_id, sub, last, rows))
@@ -269,7 +199,7 @@ def send_due(
     outcomes: list[Outcome] = []
     # One sender at a time per database: a second one waits, then finds the work done.
     guard = nullcontext() if dry_run else InstanceLock(cfg.database, "send").acquire(wait=True)
-    with guard, sender.transport:
+    with guard, sender.channel:
         for sub in readers(cfg, db, record=not dry_run):
             if stop is not None and stop.is_set():
                 break  # shutting down: the rest go out on the next run
@@ -283,17 +213,17 @@ def send_due(
 
 
 def preview(cfg: Config, db: Database, now: datetime, to: str, kind: str) -> Outcome:
-    """A one-off copy of the last completed period's full digest to `to`; no ledger."""
+    """A one-off copy of the last completed period's full digest to `to`; no ledger, and
+    no reader's own links (it is a copy for anyone)."""
     check(cfg)
-    sender = Sender(cfg, db, now, dry_run=False)
-    sender.links = None  # a copy for anyone: no reader's manage or unsubscribe links
+    channel = EmailChannel(cfg, now, personal_links=False)
     last = periods.last_completed(kind, now, cfg.tz)
     rows = queries.period_posts(db, *last.bounds_utc())
-    view, msg = sender.message(to, last, rows, new_message_id(cfg.mail))
-    outcome = Outcome(to, last.label, Send.SENT, view.total, view.counts)
-    with sender.transport:
+    outcome = Outcome(to, last.label, Send.SENT, len(rows))
+    with channel:
         try:
-            sender.transport.send(msg)
-        except (TemporaryFailure, PermanentFailure) as e:
+            view = channel.deliver(to, last, rows, new_message_id(cfg.mail))
+            outcome.posts, outcome.counts = view.total, view.counts
+        except (BuildFailed, TemporaryFailure, PermanentFailure) as e:
             outcome.status, outcome.error = Send.FAILED, str(e)
     return outcome

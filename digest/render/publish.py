@@ -6,6 +6,8 @@ all publish through here, so a digest looks the same wherever it was made.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -28,14 +30,37 @@ def view_for(db: Database, period: Period, settings: DigestSettings) -> DigestVi
     return build(queries.period_posts(db, *period.bounds_utc()), period, settings)
 
 
+@dataclass(frozen=True)
+class Format:
+    """One file a digest is published as: its suffix and what makes it."""
+
+    suffix: str
+    make: Callable[[DigestView, Renderer], str | bytes]
+
+
+# The registry of output formats, and which a period is published in. A new format (an EPUB,
+# say) is one function and one line in each.
+FORMATS: dict[str, Format] = {
+    "html": Format(".html", lambda view, renderer: renderer.html(view)),
+    "text": Format(".txt", lambda view, renderer: renderer.text(view)),
+    "book": Format(".html", lambda view, renderer: monthly.html(view, renderer)),
+    # In a child process: WeasyPrint never enters this one.
+    "pdf": Format(".pdf", lambda view, renderer: pdfjob.pdf(view, renderer.settings)),
+}
+PUBLISHED_AS: dict[str, tuple[str, ...]] = {
+    "daily": ("html", "text"),
+    "weekly": ("html", "text"),
+    "monthly": ("book", "pdf"),
+}
+
+
 def render_files(view: DigestView, renderer: Renderer) -> Files:
-    """The files of a digest for the archive folder: HTML and text, or for a month the HTML
-    book and its PDF. Each page links back to the folder's index."""
+    """The files of a digest for the archive folder, in its period's formats (a day or a
+    week: HTML and text; a month: the HTML book and its PDF). Each page links back to the
+    folder's index."""
     view.archive_link = "index.html"
-    if view.kind == "monthly":
-        book = pdfjob.pdf(view, renderer.settings)  # in a child: WeasyPrint stays out of here
-        return {".html": monthly.html(view, renderer), ".pdf": book}
-    return {".html": renderer.html(view), ".txt": renderer.text(view)}
+    formats = [FORMATS[name] for name in PUBLISHED_AS[view.kind]]
+    return {f.suffix: f.make(view, renderer) for f in formats}
 
 
 def write(

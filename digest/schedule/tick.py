@@ -48,7 +48,7 @@ def tick(
         def stopping() -> bool:  # SIGTERM: the job in hand finishes, no new one starts
             return stop is not None and stop.is_set()
 
-        if todo.crawl and cfg.sources and not stopping():
+        if todo.crawl and cfg.crawled() and not stopping():
             result.ok &= _crawl(cfg, result)
         as_of = digest_times(cfg, now)
         for kind, at in todo.sends:
@@ -83,7 +83,7 @@ def _publish(cfg: Config, db: Database, kind: str, at: datetime, result) -> None
 
 
 def _crawl(cfg: Config, result: TickResult) -> bool:
-    outcomes = crawl.run(cfg, list(cfg.sources))
+    outcomes = crawl.run(cfg, cfg.crawled())
     new = sum(o.new_posts for o in outcomes)
     updated = sum(o.new_revisions for o in outcomes)
     failed = [o for o in outcomes if not o.ok]
