@@ -26,10 +26,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 from run import posts, write_config  # noqa: E402
 
 from digest import config, store  # noqa: E402
-from digest.crawl import filing  # noqa: E402
 from digest.crawl.records import parse_post  # noqa: E402
 from digest.sample.site import WordPressServer  # noqa: E402
-from digest.store import fresh, subscribers  # noqa: E402
+from digest.store import (  # noqa: E402
+    filing,  # noqa: E402
+    fresh,
+    subscribers,
+)
 from digest.store import posts as store_posts  # noqa: E402
 
 LOCUSTFILE = """

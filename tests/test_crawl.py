@@ -10,7 +10,7 @@ from helpers import MovingClock, make_post, many_posts, open_state, run, table, 
 from digest import config as config_mod
 from digest import crawl
 from digest.sample.site import WordPressServer
-from digest.store import site as site_search
+from digest.store import search as site_search
 
 POSTS = "wp/v2/posts"
 

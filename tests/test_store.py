@@ -85,19 +85,19 @@ def test_cursor_written_only_when_moved(db):
 def test_indexing_beside_a_crawl_skips_posts_changed_meanwhile(db):
     """The crawl's indexer (another process) reads a batch's words without the lock; a post
     edited before it writes them keeps its new words only."""
-    from digest.store import fresh, site
+    from digest.store import search
 
     posts.save_page(
         db, "a", [post(1, content="<p>elephant</p>"), post(2, content="<p>giraffe</p>")]
     )
-    assert db["fts_pending"].count == 2 and site.search(db, "giraffe") == []
-    words = fresh.read_words(db, 100)
+    assert db["fts_pending"].count == 2 and search.search(db, "giraffe") == []
+    words = search.read_words(db, 100)
     posts.save_page(db, "a", [post(1, content="<p>zebra</p>", modified="2026-04-02T00:00:00")])
-    assert fresh.write_words(db, words) == 1  # only post 2 was still waiting
+    assert search.write_words(db, words) == 1  # only post 2 was still waiting
     assert db["fts_pending"].count == 0
-    found = lambda q: [hit["post_id"] for hit in site.search(db, q)]  # noqa: E731
+    found = lambda q: [hit["post_id"] for hit in search.search(db, q)]  # noqa: E731
     assert found("giraffe") == [2] and found("zebra") == [1] and found("elephant") == []
-    assert fresh.index_some(db) == 0  # nothing left
+    assert search.index_some(db) == 0  # nothing left
 
 
 def test_a_post_stored_by_another_writer_while_classifying_is_not_doubled(db, tmp_path):
@@ -122,8 +122,8 @@ def test_the_indexer_beside_a_crawl_indexes_each_commit(db, tmp_path):
     are searchable soon after their commit, before the crawl's own last step."""
     import time
 
-    from digest.crawl.process import Indexer
-    from digest.store import site
+    from digest.store import search
+    from digest.store.search import Indexer
 
     indexer = Indexer(tmp_path / "s.db")
     indexer.start()
@@ -136,7 +136,7 @@ def test_the_indexer_beside_a_crawl_indexes_each_commit(db, tmp_path):
             while db["fts_pending"].count and time.monotonic() < deadline:
                 time.sleep(0.01)
             assert db["fts_pending"].count == 0
-            assert [h["post_id"] for h in site.search(db, f"word{n}x4")] == [n * 10 + 4]
+            assert [h["post_id"] for h in search.search(db, f"word{n}x4")] == [n * 10 + 4]
     finally:
         indexer.stop()
     assert not indexer.is_alive()

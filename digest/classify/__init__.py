@@ -27,7 +27,8 @@ __all__ = [
     "Decision",
     "Rules",
     "classify",
-    "classify_row",
+    "Filing",
+    "file_post",
     "decide",
     "is_marker",
     "normalise_subject",
@@ -184,22 +185,27 @@ def classify(
     return decision.papers, decision.subjects
 
 
-def classify_row(
+@dataclass(frozen=True)
+class Filing:
+    """Where a post is filed, as plain values: the store decides how to keep them."""
+
+    papers: tuple[str, ...]
+    subjects: tuple[str, ...]
+    reason: str
+
+
+def file_post(
     row: Mapping[str, Any],
     rules: Rules,
     names: Mapping[int, str],
     pins: Mapping[int, tuple[list[str], str]] | None = None,
-) -> dict[str, str]:
-    """The store's columns for a post row (categories and tags as lists of IDs). A post an
-    operator pinned (`wp-digest file`) keeps the pinned papers; subjects still come from it."""
+) -> Filing:
+    """A post row's filing (categories and tags as lists of IDs). A post an operator
+    pinned (`wp-digest file`) keeps the pinned papers; subjects still come from it."""
     terms = list(row.get("categories") or []) + list(row.get("tags") or [])
     title, content = row.get("title") or "", row.get("content") or ""
     decision = decide(title, content, terms, rules, names, trace=False)
     pin = (pins or {}).get(row.get("post_id"))  # type: ignore[arg-type]
     if pin:
         decision.papers, decision.reason = list(pin[0]), f"pinned: {pin[1]}"
-    return {
-        "papers": json.dumps(decision.papers),
-        "subjects": json.dumps(decision.subjects, ensure_ascii=False),
-        "filing": decision.reason,
-    }
+    return Filing(tuple(decision.papers), tuple(decision.subjects), decision.reason)

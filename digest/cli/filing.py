@@ -12,9 +12,9 @@ POST = click.argument("post", metavar="POST")
 
 
 def _find(db: store.Database, ref: str) -> dict:
-    from digest.store import pins
+    from digest.store import queries
 
-    row = pins.find_post(db, ref) if len(ref) <= 2000 else None
+    row = queries.find_post(db, ref) if len(ref) <= 2000 else None
     if row is None:
         shown = ref if len(ref) <= 80 else ref[:77] + "..."
         fail(f"no stored post {shown!r} (give SOURCE:ID, e.g. nextias:71990, or the post's URL)", 2)
@@ -67,8 +67,7 @@ def _paper(value: str) -> str:
 def file_cmd(state: State, post: str, papers: tuple[str, ...], clear: bool) -> None:
     """Pin POST under PAPER(s) (GS1 GS2 GS3 GS4 Essay Prelims Other), whatever the
     classifier says; the pin outlives re-crawls and `reclassify`. POST is SOURCE:ID or URL."""
-    from digest.crawl import filing
-    from digest.store import pins
+    from digest.store import filing, pins, queries
 
     if clear == bool(papers):
         raise click.UsageError("give PAPER(s) to pin, or --clear (not both)")
@@ -83,7 +82,7 @@ def file_cmd(state: State, post: str, papers: tuple[str, ...], clear: bool) -> N
                 return
             source = cfg.source(row["source"])
             filing.refile(db, row["source"], source.classify if source else config.Rules())
-            now = ", ".join(pins.find_post(db, name)["papers"])  # type: ignore[index]
+            now = ", ".join(queries.find_post(db, name)["papers"])  # type: ignore[index]
             say(state, f"{name}: pin dropped; filed by the classifier under {now}")
             return
         pins.pin(db, row["source"], row["post_id"], chosen)

@@ -75,12 +75,13 @@ def crawl_cmd(state: State, sources: tuple[str, ...], since: Any, until: Any, sa
         )
     ok = report(state, [(o.line(), o.ok) for o in outcomes])
     if since_d or until_d:  # a range re-crawl leaves the incremental cursors where they were
+        from digest.cli.status import cursor_lines
         from digest.store import status as status_report
 
         with store.session(cfg.database) as db:
             for source in chosen:
                 say(state, f"{source.name}: cursors unchanged")
-                for line in status_report.cursors(db, source.name):
+                for line in cursor_lines(*status_report.cursors(db, source.name)):
                     say(state, line)
     sys.exit(0 if ok else 1)
 
@@ -94,8 +95,7 @@ def reclassify(state: State, sources: tuple[str, ...]) -> None:
     No re-crawl and no new revisions. SOURCE names a source in the database; without SOURCE,
     every source in the database. Rules come from each source's [source.classify] table.
     """
-    from digest.crawl import filing
-    from digest.store import posts
+    from digest.store import filing, posts
 
     cfg = state.config
     with store.session(cfg.database) as db:
@@ -136,7 +136,9 @@ def status(state: State, as_json: bool) -> None:
     if as_json:  # the same printable-text rule as the terminal: a server's error text
         click.echo(json.dumps(_printable(report), indent=2, ensure_ascii=False))  # is in it
         return
-    for line in status_report.lines(report):
+    from digest.cli.status import lines
+
+    for line in lines(report):
         click.echo(printable(line))
 
 

@@ -15,11 +15,10 @@ from scrapy.crawler import Crawler
 
 from digest import store
 from digest.config import Rules, source_from_dict
-from digest.crawl import filing
 from digest.crawl.items import ApiRootItem, PageItem, TermsItem
 from digest.crawl.spider import SiteSpider
 from digest.states import Crawl
-from digest.store import crawls, fresh, posts
+from digest.store import crawls, filing, posts, search
 
 
 class StorePipeline:
@@ -58,12 +57,10 @@ class StorePipeline:
         spider.stop(self.broken or "cannot start the crawl")
 
     def _open(self) -> None:
-        self.db = store.open_db(self.path)
         # Checkpoints (copying the write-ahead log into the database file, with an fsync)
-        # are left to the process beside the crawl, whose indexer commits often
-        # (digest.crawl.process.Indexer); the crawler checkpoints only past about 40 MB.
-        self.db.execute("PRAGMA wal_autocheckpoint = 10000")
-        fresh.flush_index(self.db)  # what a killed crawl left unindexed
+        # are left to the process beside the crawl, whose indexer commits often.
+        self.db = store.writer(store.open_db(self.path))
+        search.flush_index(self.db)  # what a killed crawl left unindexed
         spider = self.spider
         self.crawl_id = crawls.start(
             self.db, spider.source, spider.mode, since=spider.after, until=spider.before
@@ -129,7 +126,7 @@ class StorePipeline:
         if self.crawl_id is None:
             return
         try:
-            fresh.flush_index(self.db)  # searchable the moment the crawl is done
+            search.flush_index(self.db)  # searchable the moment the crawl is done
         except Exception as e:  # noqa: BLE001 - the posts are saved; the next crawl indexes
             spider.error = getattr(spider, "error", None) or f"cannot index the posts: {e}"
         error = getattr(spider, "error", None)

@@ -23,7 +23,8 @@ from zoneinfo import ZoneInfo
 from digest import CHILD_FLAGS, clock, store
 from digest.config import Config, Source
 from digest.states import Crawl
-from digest.store import crawls, fresh
+from digest.store import crawls, search
+from digest.store.search import Indexer
 
 
 @dataclass
@@ -133,45 +134,6 @@ def run(
     return _outcomes(config, sources, ids, proc.returncode, errors)
 
 
-class Indexer(threading.Thread):
-    """While the crawler runs, put the posts it saved into the full-text index, a page's
-    worth at a time, in this (otherwise idle) process: a backfill's index is then mostly
-    built when the crawl ends, instead of after it (bench/RESULTS.md, P2). The queue is in
-    the database, so whatever this misses (it stops at its first error) the crawler's own
-    last step or the next crawl indexes."""
-
-    def __init__(self, database: Any):
-        super().__init__(name="wp-digest-indexer", daemon=True)
-        self.database = database
-        self.done = threading.Event()
-
-    def run(self) -> None:
-        try:
-            db = store.open_db(self.database)
-        except Exception:  # noqa: BLE001 - the crawler says why the database is unusable
-            return
-        try:
-            seen, quiet = None, 0
-            while not self.done.is_set():
-                # Index right after each of the crawler's commits: it then reads its next
-                # page, and taking the write lock now rarely makes it wait for us.
-                version = fresh.data_version(db)
-                if version != seen:
-                    seen, quiet = version, 0
-                    while fresh.index_some(db) and not self.done.is_set():
-                        pass
-                quiet += 1
-                self.done.wait(0.005 if quiet < 200 else 0.1)  # a second without commits: slower
-        except Exception:  # noqa: BLE001 - left queued: indexed by the crawler's end
-            return
-        finally:
-            db.close()
-
-    def stop(self) -> None:
-        self.done.set()
-        self.join()
-
-
 def _relay(source: Any, sink: Any) -> None:
     decoder = codecs.getincrementaldecoder("utf-8")("replace")
     while chunk := os.read(source.fileno(), 4096):
@@ -189,7 +151,7 @@ def _outcomes(
         return [found.get(s.name) or CrawlResult(s.name, Crawl.FAILED, "database unavailable")
                 for s in sources]  # fmt: skip
     try:
-        fresh.flush_index(db)  # a crawler that died before its end left posts to index
+        search.flush_index(db)  # a crawler that died before its end left posts to index
         for row in crawls.rows(db, ids):
             found[row["source"]] = CrawlResult(
                 source=row["source"],

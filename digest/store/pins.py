@@ -1,9 +1,8 @@
-"""Operator overrides of the classifier, and finding one stored post for `explain`/`file`."""
+"""Operator overrides of the classifier: papers pinned to a post (`wp-digest file`)."""
 
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from digest import clock
 from digest.store.db import Database, transaction
@@ -36,25 +35,3 @@ def unpin(db: Database, source: str, post_id: int) -> bool:
     with transaction(db):
         cursor = db.execute("DELETE FROM pins WHERE source = ? AND post_id = ?", [source, post_id])
     return cursor.rowcount > 0
-
-
-def find_post(db: Database, ref: str) -> dict[str, Any] | None:
-    """A stored post by `SOURCE:ID` or by its link (the site's URL of the post)."""
-    if "://" in ref:
-        sql = "SELECT * FROM posts WHERE link = ? OR link = ?"
-        args: list[Any] = [ref, ref.rstrip("/") + "/"]
-    else:
-        source, _, post_id = ref.rpartition(":")
-        # WordPress IDs fit in 53 bits: anything longer is no stored post (and would not fit
-        # SQLite's integer, or Python's digit limit for int()).
-        if not source or not (post_id.isascii() and post_id.isdigit() and len(post_id) <= 16):
-            return None
-        sql = "SELECT * FROM posts WHERE source = ? AND post_id = ?"
-        args = [source, int(post_id)]
-    rows = list(db.query(sql + " LIMIT 1", args))
-    if not rows:
-        return None
-    row = rows[0]
-    for key in ("categories", "tags", "papers", "subjects"):
-        row[key] = json.loads(row[key] or "[]")
-    return row

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from digest import clock
-from digest.store import fresh
+from digest.store import newposts, search
 from digest.store.db import Database, insert_row, transaction, update_row
 
 # Columns of `posts` that come straight from a crawled post.
@@ -144,7 +144,7 @@ def save_page(
     stamp = clock.now_utc()
     posts = list(posts)
     ids = [p["post_id"] for p in posts]
-    old = fresh.known(db, source, ids) if posts and len(set(ids)) == len(ids) else set(ids)
+    old = newposts.known(db, source, ids) if posts and len(set(ids)) == len(ids) else set(ids)
     # New posts are hashed and classified before the write lock is taken: the lock is held
     # only for the writes, so the web server, a send or the indexer beside us wait less.
     new = {
@@ -152,7 +152,7 @@ def save_page(
     }
     with transaction(db):
         if new:  # stored by another writer since we looked: saved as known posts instead
-            old |= fresh.known(db, source, list(new))
+            old |= newposts.known(db, source, list(new))
         rows, revisions = [], []
         for post in posts:
             if post["post_id"] in old:
@@ -162,7 +162,7 @@ def save_page(
             rows.append(row)
             revisions.append(revision)
             result.new_posts += 1
-        fresh.insert(db, source, rows, revisions)
+        newposts.insert(db, source, rows, revisions)
         for reject in rejects:  # the quarantine, in the same transaction as the page
             insert_row(db, "rejects", {"source": source, **reject, "seen_at": stamp})
             result.rejected += not reject["kept"]
@@ -182,7 +182,7 @@ def _new(
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """The row and first revision of a post never stored before."""
     row = {k: post.get(k) for k in POST_FIELDS}
-    terms, as_json = fresh.terms_json(row)
+    terms, as_json = newposts.terms_json(row)
     row.update(as_json)
     digest = content_hash(post["title"], post["content"], post["excerpt"])
     full = {"source": source, "post_id": post["post_id"], **row, "revision": 1}
@@ -212,7 +212,7 @@ def _save_post(
     on_change: PostHook | None,
 ) -> SaveResult:
     row = {k: post.get(k) for k in POST_FIELDS}
-    terms, as_json = fresh.terms_json(row)
+    terms, as_json = newposts.terms_json(row)
     row.update(as_json)
     digest = content_hash(post["title"], post["content"], post["excerpt"])
     old = db.execute(
@@ -234,7 +234,7 @@ def _save_post(
         if on_change:
             full.update(on_change({**full, **terms}))
         rowid = insert_row(db, "posts", full)
-        fresh.index(db, rowid, row["title"], row["content"])
+        search.index(db, rowid, row["title"], row["content"])
         result = SaveResult(new_posts=1)
         if last is not None and last[1] == digest:
             return result
@@ -248,7 +248,7 @@ def _save_post(
             "SELECT rowid FROM posts WHERE source = ? AND post_id = ?", [source, post["post_id"]]
         ).fetchone()[0]
         db.execute("DELETE FROM posts_fts WHERE rowid = ?", [rowid])
-        fresh.index(db, rowid, row["title"], row["content"])
+        search.index(db, rowid, row["title"], row["content"])
         result = SaveResult(new_revisions=1)
     else:
         names = ("modified_gmt", "categories", "tags", "post_type", "link", "slug", "date_gmt")

@@ -5,6 +5,7 @@ Kept apart from the writes (store.posts) so rendering and mailing read one shape
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from digest.store.db import Database
@@ -98,3 +99,25 @@ def first_and_last_published(db: Database) -> tuple[str | None, str | None]:
     """The oldest and newest publication times stored (UTC)."""
     first, last = db.execute("SELECT min(date_gmt), max(date_gmt) FROM posts").fetchone()
     return first, last
+
+
+def find_post(db: Database, ref: str) -> dict[str, Any] | None:
+    """A stored post by `SOURCE:ID` or by its link (the site's URL of the post)."""
+    if "://" in ref:
+        sql = "SELECT * FROM posts WHERE link = ? OR link = ?"
+        args: list[Any] = [ref, ref.rstrip("/") + "/"]
+    else:
+        source, _, post_id = ref.rpartition(":")
+        # WordPress IDs fit in 53 bits: anything longer is no stored post (and would not fit
+        # SQLite's integer, or Python's digit limit for int()).
+        if not source or not (post_id.isascii() and post_id.isdigit() and len(post_id) <= 16):
+            return None
+        sql = "SELECT * FROM posts WHERE source = ? AND post_id = ?"
+        args = [source, int(post_id)]
+    rows = list(db.query(sql + " LIMIT 1", args))
+    if not rows:
+        return None
+    row = rows[0]
+    for key in ("categories", "tags", "papers", "subjects"):
+        row[key] = json.loads(row[key] or "[]")
+    return row

@@ -244,7 +244,7 @@ def _migrate_9(db: sqlite_utils.Database) -> None:
 
 def _migrate_10(db: sqlite_utils.Database) -> None:
     """New posts wait here for the full-text index, which takes them in batches beside their
-    crawl or when it ends (digest.store.fresh): not one index write per post."""
+    crawl or when it ends (digest.store.search): not one index write per post."""
     db.execute("CREATE TABLE IF NOT EXISTS fts_pending (rowid INTEGER PRIMARY KEY)")
 
 

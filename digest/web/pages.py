@@ -25,7 +25,7 @@ from digest.mail import links
 from digest.papers import PAPERS
 from digest.render import Renderer, publish
 from digest.states import Reader as ReaderState
-from digest.store import signups, site, subscribers
+from digest.store import archive, search, signups, subscribers
 from digest.store.subscribers import Reader
 from digest.text import excerpt, plain, safe_url
 from digest.web import guard
@@ -72,11 +72,8 @@ class Pages:
 
     @contextlib.contextmanager
     def db(self) -> Iterator[store.Database]:
-        db = store.db.connect(self.cfg.database)
-        try:
+        with store.connection(self.cfg.database) as db:
             yield db
-        finally:
-            db.close()
 
     def _cached(self, key: str, make: Any) -> Any:
         """A page part made at most once a minute: fifty readers arriving at once wait for
@@ -208,7 +205,7 @@ class Pages:
         tz, now = self.cfg.tz, clock.now()
         since = clock.utc(now - timedelta(days=370))
         with self.db() as db:
-            buckets = site.published_since(db, since)
+            buckets = archive.published_since(db, since)
         days: dict[Any, int] = defaultdict(int)
         for stamp, count in buckets:
             days[periods.local_time(stamp, tz).date()] += count
@@ -252,7 +249,7 @@ class Pages:
 
     def _first(self) -> str | None:
         with self.db() as db:
-            return site.span(db)[0]
+            return archive.span(db)[0]
 
     def feed(self) -> str:
         entries = [e for e in self.archive_entries() if e["kind"] == "daily"][:30]
@@ -263,7 +260,7 @@ class Pages:
 
     def search(self, query: str) -> list[tuple[str, list[dict[str, Any]]]]:
         with self.db() as db:
-            rows = site.search(db, query)
+            rows = search.search(db, query)
         groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for row in rows:
             groups[row["papers"][0]].append(
@@ -281,6 +278,6 @@ class Pages:
     def healthy(self) -> bool:
         try:
             with self.db() as db:
-                return site.healthy(db)
+                return archive.healthy(db)
         except Exception:  # noqa: BLE001 - any failure is "unhealthy", said with a 503
             return False
