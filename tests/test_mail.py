@@ -298,7 +298,7 @@ def test_dry_run_and_preview_leave_the_ledger_alone(ready, smtp):
     assert preview.exit_code == 0, preview.output
     assert [m["To"] for m in smtp.messages] == ["boss@example.org"]
     db = open_state(ready)
-    assert deliveries(ready) == [] and db["subscriptions"].count == 0
+    assert deliveries(ready) == [] and db["subscribers"].count == 0  # nobody met yet
     assert run(ready, "send").exit_code == 0  # the real run still sends both
     assert len(smtp.messages) == 3
 

@@ -16,7 +16,7 @@ import threading
 from contextlib import nullcontext
 from datetime import datetime
 
-from digest import periods, render
+from digest import clock, periods, render
 from digest.clock import utc
 from digest.config import Config
 from digest.errors import ConfigError
@@ -84,6 +84,17 @@ class Sender:
         subscribers.delivered(self.db, sub.email)
         return outcome
 
+    def since(self, sub: Reader) -> tuple[str, str]:
+        """(start, joined) of a reader's digests: their first covers the period before the
+        one they joined in (confirmed, or were added), and what the crawler first sees after
+        they joined is theirs whatever date the site gave it (a back-dated post)."""
+        joined = clock.parse_utc(sub.joined) or self.now
+        if sub.started:  # recorded by an older version at its first send
+            return sub.started, sub.joined or utc(joined)
+        local = joined.astimezone(self.cfg.tz).date()
+        before = periods.containing(sub.period, local, self.cfg.tz).previous()
+        return before.bounds_utc()[0], utc(joined)
+
     def _refused(self, outcome: Outcome, delivery_id: int, error: str) -> Outcome:
         """A permanent failure (5xx): counted against the address, which is suspended after
         `[mail] suspend_after` in a row and skipped from then on."""
@@ -137,9 +148,8 @@ class Sender:
                 out.append(self.attempt(pending.id, sub, period, rows))
         if ledger.delivery(self.db, sub.email, last.label) is not None:
             return out
-        since, new = ledger.subscription(
-            self.db, sub.email, sub.period, start, record=not self.dry_run
-        )
+        since = self.since(sub)
+        new = not ledger.has_deliveries(self.db, sub.email)
         rows, items = ledger.due_posts(
             self.db, sub.email, since, cutoff, sub.papers, cache=self.post_rows
         )
@@ -200,7 +210,7 @@ def send_due(
     # One sender at a time per database: a second one waits, then finds the work done.
     guard = nullcontext() if dry_run else InstanceLock(cfg.database, "send").acquire(wait=True)
     with guard, sender.channel:
-        for sub in readers(cfg, db, record=not dry_run):
+        for sub in readers(cfg, db, record=not dry_run, now=now):
             if stop is not None and stop.is_set():
                 break  # shutting down: the rest go out on the next run
             if period is None or sub.period == period:

@@ -40,7 +40,7 @@ def tick(
     result = TickResult()
     db = store.open_db(cfg.database)
     try:
-        kinds = {r.period for r in readers(cfg, db)}
+        kinds = {r.period for r in readers(cfg, db, now=now)}
         if cfg.digest.archive:  # the archive gets every day's and week's digest
             kinds |= {"daily", "weekly"}
         todo = due(now, cfg.tz, cfg.schedule, kinds=kinds, **runs.schedule_state(db))

@@ -3,7 +3,8 @@
 A delivery covers post revisions (source, post_id, revision). A revision counts as taken
 care of for a subscriber once a delivery holding it is `sent` or still `pending` (being
 retried); a `failed` delivery releases its revisions to the next digest. A new subscriber
-starts with the period before the one they were first seen in, not the whole history.
+starts with the period before the one they joined in (digest.mail.deliver), not the
+whole history.
 """
 
 from __future__ import annotations
@@ -23,29 +24,11 @@ BACKOFF = timedelta(minutes=5)
 BACKOFF_CAP = timedelta(hours=6)
 
 
-def subscription(
-    db: Database, email: str, period: str, start: str, *, record: bool = True
-) -> tuple[tuple[str, str], bool]:
-    """((started, created), new) of a subscriber, recorded the first time they are seen
-    (`new`: this is that time).
-
-    `started` is the start of the period before the one they joined in: their first digest
-    covers that period, not the whole history. `created` is when they joined: anything the
-    crawler first sees after it is theirs, whatever date the site put on it (back-dated posts).
-    """
-    row = db.execute(
-        "SELECT started, created FROM subscriptions WHERE email = ?", [email]
-    ).fetchone()
-    if row:
-        return (row[0], row[1]), False
-    created = now_utc()
-    if record:
-        with transaction(db):
-            db.execute(
-                "INSERT INTO subscriptions (email, period, started, created) VALUES (?, ?, ?, ?)",
-                [email, period, start, created],
-            )
-    return (start, created), True
+def has_deliveries(db: Database, subscriber: str) -> bool:
+    """Whether anything was ever made for this reader (a new reader's empty first digest is
+    worth a note)."""
+    row = db.execute("SELECT 1 FROM deliveries WHERE subscriber = ? LIMIT 1", [subscriber])
+    return row.fetchone() is not None
 
 
 _EVENT = "CASE WHEN r.revision = 1 THEN p.date_gmt ELSE r.modified_gmt END"

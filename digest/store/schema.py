@@ -13,7 +13,7 @@ import sqlite_utils
 from digest.store.db import transaction
 from digest.text import words
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 
 def _migrate_1(db: sqlite_utils.Database) -> None:
@@ -271,6 +271,27 @@ def _migrate_11(db: sqlite_utils.Database) -> None:
         db.table("subscribers").add_column("requested", str)
 
 
+def _migrate_12(db: sqlite_utils.Database) -> None:
+    """One record per reader: when they joined (confirmed, or were added) lives with them,
+    not in a second table written at the first send that met them. Readers met before keep
+    the start that table recorded."""
+    table = db.table("subscribers")
+    for column in ("joined", "started"):
+        if column not in table.columns_dict:
+            table.add_column(column, str)
+    if "subscriptions" in db.table_names():
+        db.execute(  # correlated subqueries: UPDATE ... FROM needs SQLite 3.33
+            "UPDATE subscribers SET "
+            "joined = (SELECT created FROM subscriptions s WHERE s.email = subscribers.email), "
+            "started = (SELECT started FROM subscriptions s WHERE s.email = subscribers.email) "
+            "WHERE email IN (SELECT email FROM subscriptions)"
+        )
+        db.execute("DROP TABLE subscriptions")
+    db.execute(
+        "UPDATE subscribers SET joined = confirmed WHERE joined IS NULL AND status = 'active'"
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migrate_1,
     _migrate_2,
@@ -283,6 +304,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migrate_9,
     _migrate_10,
     _migrate_11,
+    _migrate_12,
 ]
 
 

@@ -86,9 +86,9 @@ def confirm(db: Database, ref: str, asked: str) -> str:
         if status != ReaderState.PENDING or pending_since != asked:
             return "used"
         db.execute(
-            "UPDATE subscribers SET status = 'active', confirmed = ?, left = NULL, failures = 0, "
-            "requested = NULL WHERE ref = ?",
-            [now_utc(), ref],
+            "UPDATE subscribers SET status = 'active', confirmed = ?, joined = ?, "
+            "started = NULL, left = NULL, failures = 0, requested = NULL WHERE ref = ?",
+            [now_utc(), now_utc(), ref],
         )
     return "confirmed"
 

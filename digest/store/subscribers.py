@@ -33,14 +33,31 @@ class Reader:
     status: str = ReaderState.ACTIVE
     origin: str = Origin.CLI
     ref: str = ""  # what the reader's signed links carry
+    # When they joined (confirmed, or were added; again when they come back): their first
+    # digest covers the period before that one, and whatever the crawler first sees after
+    # it is theirs. `started` is that period's start where an older version recorded it.
+    joined: str | None = None
+    started: str | None = None
 
 
 def _reader(row: Any) -> Reader:
-    email, status, period, papers, origin, ref = row
-    return Reader(email, period, tuple(json.loads(papers or "[]")), status, origin, ref)
+    email, status, period, papers, origin, ref, joined, started = row
+    papers = tuple(json.loads(papers or "[]"))
+    return Reader(email, period, papers, status, origin, ref, joined, started)
 
 
-COLUMNS = "email, status, period, papers, origin, ref"
+COLUMNS = "email, status, period, papers, origin, ref, joined, started"
+# In an UPDATE that sets `status` to the first parameter: a reader who becomes active joins
+# now (the second parameter); SET expressions read the row as it was.
+JOINS = (
+    "joined = CASE WHEN status != 'active' AND ? = 'active' THEN ? ELSE joined END, "
+    "started = CASE WHEN status != 'active' AND ? = 'active' THEN NULL ELSE started END"
+)
+
+
+def joins(status: str, stamp: str) -> list[str]:
+    """The parameters of JOINS."""
+    return [status, stamp, status]
 
 
 def new_ref() -> str:
@@ -85,26 +102,19 @@ def put(
         if old is None:
             db.execute(
                 "INSERT INTO subscribers (email, ref, status, period, papers, origin, created, "
-                "confirmed, failures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                [
-                    email,
-                    new_ref(),
-                    status,
-                    period,
-                    json.dumps(list(papers)),
-                    origin,
-                    stamp,
-                    confirmed,
-                ],  # fmt: skip
-            )
+                "confirmed, joined, failures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                [email, new_ref(), status, period, json.dumps(list(papers)), origin, stamp,
+                 confirmed, confirmed],
+            )  # fmt: skip
             return True
         db.execute(
-            "UPDATE subscribers SET status = ?, period = ?, papers = ?, origin = ?, "
+            f"UPDATE subscribers SET {JOINS}, status = ?, period = ?, papers = ?, origin = ?, "
             "confirmed = coalesce(?, confirmed), left = CASE WHEN ? = 'active' THEN NULL "
             "ELSE left END, failures = CASE WHEN ? = 'active' THEN 0 ELSE failures END "
             "WHERE email = ?",
-            [status, period, json.dumps(list(papers)), origin, confirmed, status, status, email],
-        )
+            [*joins(status, stamp), status, period, json.dumps(list(papers)), origin, confirmed,
+             status, status, email],
+        )  # fmt: skip
         return False
 
 
@@ -113,10 +123,11 @@ def set_status(db: Database, email: str, status: str, error: str | None = None) 
     stamp = now_utc()
     with transaction(db):
         cursor = db.execute(
-            "UPDATE subscribers SET status = ?, left = CASE WHEN ? IN ('unsubscribed', "
-            "'suspended') THEN ? ELSE left END, confirmed = CASE WHEN ? = 'active' THEN ? "
-            "ELSE confirmed END, last_error = coalesce(?, last_error) WHERE email = ?",
-            [status, status, stamp, status, stamp, error, email.lower()],
+            f"UPDATE subscribers SET {JOINS}, status = ?, left = CASE WHEN ? IN "
+            "('unsubscribed', 'suspended') THEN ? ELSE left END, confirmed = CASE WHEN "
+            "? = 'active' THEN ? ELSE confirmed END, last_error = coalesce(?, last_error) "
+            "WHERE email = ?",
+            [*joins(status, stamp), status, status, stamp, status, stamp, error, email.lower()],
         )
     return cursor.rowcount > 0
 
@@ -129,22 +140,23 @@ def set_choice(db: Database, email: str, period: str, papers: Iterable[str]) -> 
         )
 
 
-def sync(db: Database, readers: Iterable[Reader]) -> None:
-    """Bring the config's readers in (see the module's docstring)."""
+def sync(db: Database, readers: Iterable[Reader], stamp: str | None = None) -> None:
+    """Bring the config's readers in (see the module's docstring); a new one joins at
+    `stamp` (default: now), the time of the send that syncs them."""
     wanted = {r.email.lower(): r for r in readers}
     with transaction(db):
         rows = db.execute(f"SELECT {COLUMNS} FROM subscribers")
         have = {r[0]: _reader(r) for r in rows}
-        stamp = now_utc()
+        stamp = stamp or now_utc()
         for email, reader in wanted.items():
             old = have.get(email)
             papers = json.dumps(list(reader.papers))
             if old is None:
                 db.execute(
                     "INSERT INTO subscribers (email, ref, status, period, papers, origin, "
-                    "created, confirmed, failures) "
-                    "VALUES (?, ?, 'active', ?, ?, 'config', ?, ?, 0)",
-                    [email, new_ref(), reader.period, papers, stamp, stamp],
+                    "created, confirmed, joined, failures) "
+                    "VALUES (?, ?, 'active', ?, ?, 'config', ?, ?, ?, 0)",
+                    [email, new_ref(), reader.period, papers, stamp, stamp, stamp],
                 )
             elif old.origin == Origin.CONFIG and (old.period, old.papers) != (
                 reader.period,
@@ -223,18 +235,21 @@ def restore(db: Database, rows: list[dict[str, Any]], status: str | None = None)
                 )
                 db.execute(
                     "INSERT INTO subscribers (email, ref, status, period, papers, origin, "
-                    "created, confirmed, left, failures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                    "created, confirmed, left, joined, failures) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
                     [row["email"], new_ref(), wanted, row["period"], papers, row["origin"],
-                     row["created"] or stamp, confirmed, left],
+                     row["created"] or stamp, confirmed, left,
+                     confirmed if wanted == ReaderState.ACTIVE else None],
                 )  # fmt: skip
                 continue
             db.execute(
-                "UPDATE subscribers SET period = ?, papers = ?, status = ?, "
+                f"UPDATE subscribers SET {JOINS}, period = ?, papers = ?, status = ?, "
                 "left = CASE WHEN ? = status THEN left WHEN ? IN ('unsubscribed', 'suspended') "
                 "THEN ? ELSE NULL END, failures = CASE WHEN ? = 'active' AND status != 'active' "
                 "THEN 0 ELSE failures END WHERE email = ?",
-                [row["period"], papers, wanted, wanted, wanted, stamp, wanted, row["email"]],
-            )
+                [*joins(wanted, stamp), row["period"], papers, wanted, wanted, wanted, stamp,
+                 wanted, row["email"]],
+            )  # fmt: skip
     return new
 
 
