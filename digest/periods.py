@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from digest.clock import STAMP, utc
 
-KINDS = ("daily", "weekly", "monthly")
+KINDS = ("daily", "weekly", "monthly")  # the one list of periods, in this order
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import click
 
 from digest import config, store
 from digest.cli.base import State, fail, say
-from digest.papers import PAPERS
+from digest.papers import parse_paper
 
 POST = click.argument("post", metavar="POST")
 
@@ -51,12 +51,10 @@ def explain(state: State, post: str) -> None:
 
 
 def _paper(value: str) -> str:
-    for paper in PAPERS:
-        if value.replace(" ", "").lower() == paper.lower():
-            return paper
-    raise click.BadParameter(
-        f"{value!r} is not a paper (one of {', '.join(PAPERS)})", param_hint="PAPERS"
-    )
+    try:
+        return parse_paper(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="PAPERS") from None
 
 
 @click.command("file")

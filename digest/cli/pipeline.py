@@ -14,6 +14,7 @@ import click
 
 from digest import clock, config, crawl, store
 from digest.cli.base import State, cli, date_option, fail, report, say
+from digest.periods import KINDS
 from digest.states import Send
 from digest.text import printable
 
@@ -129,9 +130,9 @@ def status(state: State, as_json: bool) -> None:
 
     cfg = state.config
     with store.session(cfg.database) as db:
-        from digest.mail.readers import readers
+        from digest.mail.readers import sync_readers
 
-        readers(cfg, db)  # the config's [[subscriber]] entries, synced in
+        sync_readers(cfg, db)  # the config's [[subscriber]] entries, synced in
         report = status_report.report(db, str(cfg.database), cfg.watch, clock.now())
     if as_json:  # the same printable-text rule as the terminal: a server's error text
         click.echo(json.dumps(_printable(report), indent=2, ensure_ascii=False))  # is in it
@@ -145,7 +146,7 @@ def status(state: State, as_json: bool) -> None:
 @cli.command("digest")
 @click.option(
     "--period",
-    type=click.Choice(["daily", "weekly", "monthly"]),
+    type=click.Choice(KINDS),
     default="daily",
     show_default=True,
 )
@@ -185,9 +186,7 @@ def digest_cmd(state: State, period: str, day: Any, out: Path | None) -> None:
 
 
 @cli.command()
-@click.option(
-    "--period", type=click.Choice(["daily", "weekly", "monthly"]), help="Only these subscribers."
-)
+@click.option("--period", type=click.Choice(KINDS), help="Only these subscribers.")
 @click.option("--dry-run", is_flag=True, help="Show who would get what; send and record nothing.")
 @click.option("--to", "to", metavar="ADDR", help="Send a one-off preview to ADDR (no ledger).")
 @click.pass_obj
@@ -199,7 +198,7 @@ def send(state: State, period: str | None, dry_run: bool, to: str | None) -> Non
     retried on later runs with backoff; the delivery ledger records every attempt.
     """
     from digest.mail import deliver
-    from digest.mail.readers import readers
+    from digest.mail.readers import sync_readers
     from digest.schedule.due import digest_times
 
     cfg = state.config
@@ -210,7 +209,7 @@ def send(state: State, period: str | None, dry_run: bool, to: str | None) -> Non
                 raise click.BadParameter(f"not an email address: {to!r}", param_hint="--to")
             outcomes = [deliver.preview(cfg, db, now, to, period or "daily")]
         else:
-            if not readers(cfg, db, record=False):
+            if not sync_readers(cfg, db, record=False):
                 say(
                     state,
                     "nobody to send to: no active subscribers ([[subscriber]] in the "

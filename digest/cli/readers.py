@@ -10,11 +10,12 @@ import click
 
 from digest import config, store
 from digest.cli.base import State, fail, say
-from digest.papers import PAPERS
+from digest.papers import parse_papers
+from digest.periods import KINDS
 from digest.states import Origin
 from digest.states import Reader as ReaderState
 
-PERIOD = click.Choice(["daily", "weekly", "monthly"])
+PERIOD = click.Choice(KINDS)
 FIELDS = ("email", "status", "period", "papers", "origin", "created", "confirmed", "left")
 
 
@@ -28,21 +29,18 @@ def subscribers_group() -> None:
 
 
 def _papers(values: tuple[str, ...] | list[str]) -> list[str]:
-    out = []
-    for value in values:
-        match = [p for p in PAPERS if p.lower() == value.strip().replace(" ", "").lower()]
-        if not match:
-            raise click.BadParameter(f"{value!r} is not a paper (one of {', '.join(PAPERS)})")
-        out.append(match[0])
-    return list(dict.fromkeys(out))
+    try:
+        return parse_papers(values)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
 
 
 def _session(state: State):
-    from digest.mail.readers import readers
+    from digest.mail.readers import sync_readers
 
     cfg = state.config
     db = store.open_db(cfg.database)
-    readers(cfg, db)  # the config's readers first, so every command sees them
+    sync_readers(cfg, db)  # the config's readers first, so every command sees them
     return db
 
 
@@ -165,7 +163,7 @@ def _import_row(path: Path, line: int, row: dict[str, str]) -> dict[str, object]
     period = _cell(row.get("period")) or "daily"
     if not config.EMAIL.match(email):
         fail(f"{path}:{line}: not an email address: {email!r}", 2)
-    if period not in ("daily", "weekly", "monthly"):
+    if period not in KINDS:
         fail(f"{path}:{line}: period must be daily, weekly or monthly: {period!r}", 2)
     try:
         papers = _papers(_cell(row.get("papers")).split())

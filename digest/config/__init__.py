@@ -30,7 +30,7 @@ from digest.config.model import (
     WebSettings,
     source_from_dict,
 )
-from digest.config.tables import read
+from digest.config.read import read
 from digest.config.values import EMAIL, check_url, source_from_url
 from digest.errors import ConfigError
 

@@ -1,6 +1,6 @@
 """The typed, frozen configuration objects, each default stated here and nowhere else.
 
-The TOML readers (digest.config.tables) take their defaults from these classes, and a test
+The TOML readers (digest.config.read) take their defaults from these classes, and a test
 checks that the starter file `wp-digest init` writes states the same values.
 """
 
@@ -31,14 +31,14 @@ class Rules:
 
 # Source kinds: `[[source]] kind` -> the name of the Scrapy spider (in the `spiders` package)
 # that crawls it. A second kind (an RSS feed, say) is one spider module plus one line here.
-KINDS: dict[str, str] = {"wordpress": "wordpress"}
+SOURCE_KINDS: dict[str, str] = {"wordpress": "wordpress"}
 
 
 @dataclass(frozen=True)
 class Source:
     name: str
     url: str
-    kind: str = "wordpress"  # a key of KINDS: which spider crawls it
+    kind: str = "wordpress"  # a key of SOURCE_KINDS: which spider crawls it
     paused: bool = False  # kept, not crawled
     post_types: tuple[str, ...] = ("posts",)
     categories: tuple[int, ...] = ()
@@ -170,7 +170,7 @@ class WatchSettings:
 class Config:
     path: Path | None
     timezone: str = "Asia/Kolkata"
-    state_dir: Path | None = None  # where relative state paths resolve (see config.tables)
+    state_dir: Path | None = None  # where relative state paths resolve (see config.read)
     database: Path = Path("wp-digest.db")
     sources: tuple[Source, ...] = ()
     crawl: CrawlSettings = field(default_factory=CrawlSettings)

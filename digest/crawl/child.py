@@ -1,8 +1,9 @@
 """The crawler process: `python -m digest.crawl.child`, started by digest.crawl.process.
 
 Reads its job as JSON on stdin, runs every source's spider in one Scrapy reactor, and prints
-the id of each `crawls` row it wrote, one JSON line each. Each source's spider is loaded by
-name (digest.config.model.KINDS: "wordpress") from the `spiders` package SPIDER_MODULES names.
+the id of each `crawls` row it wrote, one JSON line each. Each source's spider is loaded
+by name (digest.config.model.SOURCE_KINDS: "wordpress") from the `spiders` package that
+SPIDER_MODULES names.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import sys
 
 from digest import store
 from digest.config import CrawlSettings
-from digest.config.model import KINDS
+from digest.config.model import SOURCE_KINDS
 from digest.store import posts
 
 
@@ -60,7 +61,7 @@ def main() -> int:
         logging.getLogger("scrapy.downloadermiddlewares.robotstxt").setLevel(logging.CRITICAL)
     crawlers = []
     for source in job["sources"]:
-        crawler = process.create_crawler(KINDS[source.get("kind") or "wordpress"])
+        crawler = process.create_crawler(SOURCE_KINDS[source.get("kind") or "wordpress"])
         crawlers.append(crawler)
         process.crawl(
             crawler,

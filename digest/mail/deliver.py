@@ -23,7 +23,7 @@ from digest.errors import ConfigError
 from digest.mail.channel import CHANNELS, BuildFailed, Channel, EmailChannel
 from digest.mail.message import new_message_id
 from digest.mail.outcome import Outcome
-from digest.mail.readers import readers
+from digest.mail.readers import sync_readers
 from digest.mail.transport import (
     ConnectFailure,
     PermanentFailure,
@@ -123,7 +123,7 @@ class Sender:
                 rows.append(queries.mark_updated(self.db, row, revision))
         return rows
 
-    def subscriber(self, sub: Reader) -> list[Outcome]:
+    def serve(self, sub: Reader) -> list[Outcome]:
         tz = self.cfg.tz
         # The digest belongs to the last period completed at its digest time (the scheduler
         # passes that time), so a retry at 03:00 does not send today's digest early.
@@ -210,12 +210,12 @@ def send_due(
     # One sender at a time per database: a second one waits, then finds the work done.
     guard = nullcontext() if dry_run else InstanceLock(cfg.database, "send").acquire(wait=True)
     with guard, sender.channel:
-        for sub in readers(cfg, db, record=not dry_run, now=now):
+        for sub in sync_readers(cfg, db, record=not dry_run, now=now):
             if stop is not None and stop.is_set():
                 break  # shutting down: the rest go out on the next run
             if period is None or sub.period == period:
                 try:
-                    outcomes += sender.subscriber(sub)
+                    outcomes += sender.serve(sub)
                 except Exception as e:  # noqa: BLE001 - recorded, reported; the others go on
                     problem = f"{type(e).__name__}: {e}"[:500]
                     outcomes.append(Outcome(sub.email, None, Send.FAILED, error=problem))

@@ -11,7 +11,7 @@ from digest.store import Database, subscribers
 from digest.store.subscribers import Reader
 
 
-def readers(
+def sync_readers(
     cfg: Config, db: Database, *, record: bool = True, now: datetime | None = None
 ) -> list[Reader]:
     """The active readers, after bringing in the config's [[subscriber]] entries (a new one

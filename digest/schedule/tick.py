@@ -17,7 +17,7 @@ from digest.clock import utc
 from digest.config import Config
 from digest.errors import ConfigError
 from digest.mail import deliver
-from digest.mail.readers import readers
+from digest.mail.readers import sync_readers
 from digest.schedule import watch
 from digest.schedule.due import digest_times, due
 from digest.states import Crawl, Send
@@ -40,7 +40,7 @@ def tick(
     result = TickResult()
     db = store.open_db(cfg.database)
     try:
-        kinds = {r.period for r in readers(cfg, db, now=now)}
+        kinds = {r.period for r in sync_readers(cfg, db, now=now)}
         if cfg.digest.archive:  # the archive gets every day's and week's digest
             kinds |= {"daily", "weekly"}
         todo = due(now, cfg.tz, cfg.schedule, kinds=kinds, **runs.schedule_state(db))

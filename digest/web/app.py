@@ -22,7 +22,8 @@ from starlette.responses import HTMLResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Match, Route
 
 from digest.config import EMAIL, Config
-from digest.papers import PAPERS
+from digest.papers import PAPERS, parse_papers
+from digest.periods import KINDS
 from digest.states import Reader as ReaderState
 from digest.store import subscribers
 from digest.web import guard
@@ -30,7 +31,7 @@ from digest.web.mailer import Mailer
 from digest.web.pages import AlreadyConfirmed, Pages, Refused
 
 log = logging.getLogger("wp-digest.web")
-PERIODS = ("daily", "weekly", "monthly")
+PERIODS = KINDS
 CHOOSABLE = tuple(p for p in PAPERS if p != "Other")
 MAX_EMAIL = 254
 MAX_QUERY = 200
@@ -211,8 +212,12 @@ def _choice(form: Any) -> tuple[str, list[str]]:
     period = str(form.get("period", "daily"))
     if period not in PERIODS:
         raise Refused(400, "Choose daily, weekly or monthly.")
-    papers = [str(p) for p in form.getlist("papers")]
-    if any(p not in CHOOSABLE for p in papers) or len(papers) > len(CHOOSABLE):
+    values = [str(p) for p in form.getlist("papers")]
+    try:
+        papers = parse_papers(values)
+    except ValueError:
+        raise Refused(400, "Choose papers from the list.") from None
+    if any(p not in CHOOSABLE for p in papers) or len(values) > len(CHOOSABLE):
         raise Refused(400, "Choose papers from the list.")
     return period, list(dict.fromkeys(papers))
 

@@ -211,11 +211,11 @@ class Pages:
             days[periods.local_time(stamp, tz).date()] += count
         counts: dict[tuple[str, Any], int] = defaultdict(int)
         for day, count in days.items():
-            for kind in ("daily", "weekly", "monthly"):
+            for kind in periods.KINDS:
                 counts[(kind, periods.containing(kind, day, tz).label)] += count
         limits = {"daily": ARCHIVE_DAYS, "weekly": ARCHIVE_WEEKS, "monthly": ARCHIVE_MONTHS}
         out = []
-        for kind in ("daily", "weekly", "monthly"):
+        for kind in periods.KINDS:
             labels = sorted({label for k, label in counts if k == kind}, reverse=True)
             ended = [x for x in labels if periods.from_label(x, tz).end() <= now]
             for label in ended[: limits[kind]]:  # never a period still to come (a post from

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from digest.config.model import MailSettings, WatchSettings, WebSettings
-from digest.config.table import Table
+from digest.config.toml_table import Table
 from digest.config.values import EMAIL, LOOPBACK, check_text, check_url, parse_duration
 
 

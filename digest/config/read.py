@@ -11,10 +11,10 @@ import os
 from pathlib import Path
 from typing import Any
 
-from digest.config import service
+from digest.config import mail_web_watch
 from digest.config.model import (
     DEFAULT_USER_AGENT,
-    KINDS,
+    SOURCE_KINDS,
     Config,
     CrawlSettings,
     DigestSettings,
@@ -23,7 +23,7 @@ from digest.config.model import (
     Source,
     Subscriber,
 )
-from digest.config.table import Table
+from digest.config.toml_table import Table
 from digest.config.values import (
     EMAIL,
     check_text,
@@ -35,7 +35,8 @@ from digest.config.values import (
     parse_weekly,
 )
 from digest.errors import ConfigError
-from digest.papers import PAPERS
+from digest.papers import parse_paper
+from digest.periods import KINDS
 
 
 def _source(raw: Any, index: int, file: str) -> Source:
@@ -52,8 +53,8 @@ def _source(raw: Any, index: int, file: str) -> Source:
     if not all(isinstance(c, int) and not isinstance(c, bool) and c > 0 for c in categories):
         raise t.err("categories", "expected a list of category term IDs (positive integers)")
     kind = t.get("kind", str, Source.kind)
-    if kind not in KINDS:
-        raise t.err("kind", f"expected one of {', '.join(map(repr, KINDS))}, got {kind!r}")
+    if kind not in SOURCE_KINDS:
+        raise t.err("kind", f"expected one of {', '.join(map(repr, SOURCE_KINDS))}, got {kind!r}")
     source = Source(
         name=name,
         url=url,
@@ -69,9 +70,10 @@ def _source(raw: Any, index: int, file: str) -> Source:
 
 
 def _paper(t: Table, key: str, value: Any) -> str:
-    if value not in PAPERS:
-        raise t.err(key, f"unknown paper {value!r} (one of {', '.join(PAPERS)})")
-    return value
+    try:
+        return parse_paper(value)
+    except ValueError as e:
+        raise t.err(key, str(e)) from None
 
 
 def _rules(raw: Any, where: str, file: str) -> Rules:
@@ -142,12 +144,11 @@ def _subscriber(raw: Any, index: int, file: str) -> Subscriber:
         raise t.err("email", f"not an email address: {email!r}")
     t.where = f"subscriber {email!r}"
     period = t.get("period", str, Subscriber.period)
-    if period not in ("daily", "weekly", "monthly"):
-        raise t.err("period", f'expected "daily", "weekly" or "monthly", got {period!r}')
-    papers = t.get("papers", list, [])
-    for paper in papers:
-        _paper(t, "papers", paper)
-    subscriber = Subscriber(email=email, period=period, papers=tuple(papers))
+    if period not in KINDS:
+        choices = ", ".join(f'"{k}"' for k in KINDS[:-1]) + f' or "{KINDS[-1]}"'
+        raise t.err("period", f"expected {choices}, got {period!r}")
+    papers = [_paper(t, "papers", paper) for paper in t.get("papers", list, [])]
+    subscriber = Subscriber(email=email, period=period, papers=tuple(dict.fromkeys(papers)))
     t.done()
     return subscriber
 
@@ -204,11 +205,11 @@ def read(data: dict[str, Any], path: Path | None) -> Config:
         sources=sources,
         crawl=_crawl(t.get("crawl", dict, {}), file),
         digest=_digest(t.get("digest", dict, {}), file, base, state),
-        mail=service.mail(t.get("mail", dict, {}), file, base, state),
+        mail=mail_web_watch.mail(t.get("mail", dict, {}), file, base, state),
         subscribers=_subscribers(t.get("subscriber", list, []), file),
         schedule=_schedule(t.get("schedule", dict, {}), file),
-        watch=service.watch(t.get("watch", dict, {}), file),
-        web=service.web(t.get("web", dict, {}), file),
+        watch=mail_web_watch.watch(t.get("watch", dict, {}), file),
+        web=mail_web_watch.web(t.get("web", dict, {}), file),
     )
     t.done()
     return config
