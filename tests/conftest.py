@@ -15,6 +15,30 @@ from digest.sample.site import WordPressServer, load_sample
 ETC = pytest.StashKey[dict]()
 
 
+# End to end: modules whose tests run real servers, child processes, a browser or a deploy,
+# and any test that asks for a server fixture. They carry the `slow` marker, so
+# `pytest -m "not slow"` is the inner loop; CI runs everything.
+E2E_MODULES = {
+    "test_browser", "test_cli", "test_crawl", "test_crawl_failures", "test_daemon",
+    "test_deploy", "test_digest", "test_explain", "test_faults", "test_filing", "test_hostile",
+    "test_hostile_site", "test_mail", "test_monthly", "test_one_truth", "test_packaging",
+    "test_real_wordpress", "test_web", "test_zz_etc_unchanged",
+}  # fmt: skip
+SERVER_FIXTURES = {"site", "empty_site", "smtp", "conf", "web", "browser"}
+# Modules whose module-scoped fixtures are costly (a MariaDB and WordPress, a browser): run
+# on one worker of pytest-xdist, so each starts once.
+ONE_WORKER = {"test_real_wordpress", "test_web", "test_browser"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.module.__name__ if isinstance(item, pytest.Function) else ""
+        if module in E2E_MODULES or SERVER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+        if module in ONE_WORKER:
+            item.add_marker(pytest.mark.xdist_group(module))
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """What /etc held when the suite began: tests/test_zz_etc_unchanged.py, collected last,
     checks that the suite wrote nothing there (the real WordPress included)."""

@@ -79,7 +79,7 @@ def test_bad_override_is_a_config_error(tmp_path, site):
     cfg.write_text(text)
     result = run(cfg, "reclassify")
     assert result.exit_code == 2
-    assert "source 'sample'.classify.categories.30: unknown paper 'GS5'" in result.stderr
+    assert "source 'sample'.classify.categories.30: 'GS5' is not a paper" in result.stderr
 
 
 def test_status_counts_per_paper(conf, site):

@@ -183,6 +183,7 @@ def test_header_bound_config_values_with_cr_lf_are_refused(tmp_path, key):
 # 4. JSON a crawler cannot read ------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("body", "reason"),
     [
@@ -210,6 +211,7 @@ def test_json_the_crawler_cannot_read_fails_the_crawl_in_one_line(tmp_path, body
 # 9. An ID the quarantine could not hold --------------------------------------------------
 
 
+@pytest.mark.slow
 def test_an_id_past_64_bits_is_quarantined_and_stops_no_crawl(tmp_path):
     posts = [*many_posts(3), make_post(2**63 + 5, "2026-04-01T05:00:00")]
     with WordPressServer(posts) as site:
@@ -227,6 +229,7 @@ def test_an_id_past_64_bits_is_quarantined_and_stops_no_crawl(tmp_path):
 # 10. A tie walk that never moves on ------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_server_that_ignores_page_ends_the_tie_walk_at_the_first_repeat(tmp_path):
     """150 posts in one second, and a cache that drops the query string's `page`: the walk
     asked for page 2, 3, … up to the X-WP-TotalPages it claimed (1,000 requests)."""
@@ -284,6 +287,7 @@ def test_children_ignore_a_digest_package_in_the_working_directory(tmp_path):
 # 16, 17. IDs and CSV files -----------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("ref", ["wp:" + "9" * 5000, "wp:" + "9" * 19, "wp:²", "x" * 100_000])
 def test_explain_and_file_refuse_impossible_ids_in_one_line(tmp_path, ref):
     cfg = write_config(tmp_path, {})
@@ -299,6 +303,7 @@ def CliRun(cfg, *args):  # noqa: N802 - a real process: tracebacks show as they 
                           capture_output=True, text=True, timeout=60)  # fmt: skip
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("content", "said"),
     [
@@ -374,6 +379,7 @@ def test_rate_events_and_unconfirmed_sign_ups_expire(tmp_path):
 # 19. status --json -------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_status_json_carries_no_bidi_or_control_characters(tmp_path):
     with WordPressServer(many_posts(3)) as site:
         evil = json.dumps({"code": "ok\u202egnp.exe\x1b[2J"}).encode()

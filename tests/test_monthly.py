@@ -24,20 +24,30 @@ need("a Devanagari font", fonts.covered("hi"), "apt-get install fonts-noto-core"
 TITLES = {p["id"]: p["title"]["rendered"] for p in load_sample()[0]}
 
 
-@pytest.fixture(params=[40, 4], ids=["one-part", "parts-of-4"])
-def month(conf, site, tmp_path, request, monkeypatch):
-    """The sample month as one layout part, and cut into parts of 4 posts (as big months are)."""
+@pytest.fixture(scope="module", params=[40, 4], ids=["one-part", "parts-of-4"])
+def month(tmp_path_factory, request):
+    """The sample month as one layout part, and cut into parts of 4 posts (as big months
+    are): made once per layout for the tests that read it."""
     from digest.render import monthly
+    from digest.sample.site import WordPressServer
 
-    monkeypatch.setattr(monthly, "PART_POSTS", request.param)
-    assert run(conf, "crawl").exit_code == 0
-    site.edit(
-        70108, "2026-04-23T03:00:00", content="<p>Syllabus: GS2/Polity</p><p>Judgment out</p>"
-    )
-    assert run(conf, "crawl").exit_code == 0
-    out = tmp_path / "archive"
-    result = run(conf, "digest", "--period", "monthly", "--date", "2026-04-15", "--out", str(out))
-    assert result.exit_code == 0, result.output
+    posts, categories = load_sample()
+    tmp_path = tmp_path_factory.mktemp(f"month-{request.param}")
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        WordPressServer(posts, prefix="/ca/", categories=categories) as site,
+    ):
+        patch.setattr(monthly, "PART_POSTS", request.param)
+        conf = write_config(tmp_path, {"sample": site.url})
+        assert run(conf, "crawl").exit_code == 0
+        site.edit(
+            70108, "2026-04-23T03:00:00", content="<p>Syllabus: GS2/Polity</p><p>Judgment out</p>"
+        )
+        assert run(conf, "crawl").exit_code == 0
+        out = tmp_path / "archive"
+        result = run(conf, "digest", "--period", "monthly", "--date", "2026-04-15",
+                     "--out", str(out))  # fmt: skip
+        assert result.exit_code == 0, result.output
     return out
 
 

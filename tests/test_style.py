@@ -6,6 +6,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -18,6 +20,7 @@ def test_ruff_check_and_format():
     assert fmt.returncode == 0, fmt.stdout
 
 
+@pytest.mark.slow  # 20 s from cold: CI runs it, the inner loop does not
 def test_mypy_finds_no_type_errors():
     """Types at the seams are checked, not hoped for: mypy over digest/ and spiders/
     (its settings are in pyproject.toml)."""

@@ -1,0 +1,100 @@
+"""The delivery ledger and the send around it, fast: a store saved in-process, mail into an
+outbox folder, pinned clocks. (The same paths over real SMTP are in tests/test_mail.py.)"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from helpers import make_post, pin_clock
+from stores import new_store, outbox_config, saved
+
+from digest.mail import deliver
+from digest.mail.readers import sync_readers
+from digest.states import Send
+from digest.store import ledger, subscribers
+
+IST = "+05:30"
+
+
+def at(day: int, hour: int = 12) -> str:
+    """A UTC stamp for `hour`:00 IST on April `day`, 2026."""
+    return (
+        datetime.fromisoformat(f"2026-04-{day:02d}T{hour:02d}:00:00{IST}")
+        .astimezone(datetime.fromisoformat("2026-01-01T00:00:00+00:00").tzinfo)
+        .strftime("%Y-%m-%dT%H:%M:%S")
+    )
+
+
+def send(cfg, db, when: str):
+    return deliver.send_due(cfg, db, datetime.fromisoformat(when))
+
+
+def test_a_reader_starts_when_they_join_not_when_a_send_first_meets_them(tmp_path, monkeypatch):
+    """Confirmed on Monday the 13th; the daemon is down until Friday the 17th. Their first
+    digest covers Sunday the 12th on (the period before the one they joined in), not just
+    Thursday (before: the first send that met them set their start)."""
+    pin_clock(monkeypatch, f"2026-04-11T08:00:00{IST}")  # the posts were seen early
+    db = new_store(tmp_path, [make_post(day, at(day), f"Post of the {day}th")
+                              for day in range(11, 17)])  # fmt: skip
+    cfg = outbox_config(tmp_path)
+    pin_clock(monkeypatch, f"2026-04-13T10:00:00{IST}")
+    subscribers.put(db, "r@example.org", "daily", [], "cli", "active")
+    [outcome] = send(cfg, db, f"2026-04-17T07:05:00{IST}")
+    assert (outcome.label, outcome.status) == ("daily-2026-04-16", Send.SENT)
+    [delivery] = [ledger.get(db, 1)]
+    items = ledger.items_of(db, delivery.id)
+    assert sorted(post_id for _, post_id, _ in items) == [12, 13, 14, 15, 16]
+    assert send(cfg, db, f"2026-04-17T09:00:00{IST}") == []  # exactly once
+
+
+def test_coming_back_is_joining_again(tmp_path, monkeypatch):
+    """A reader who left and comes back starts again then: the weeks away are not mailed."""
+    pin_clock(monkeypatch, f"2026-04-01T08:00:00{IST}")
+    db = new_store(tmp_path)
+    subscribers.put(db, "r@example.org", "daily", [], "cli", "active")
+    pin_clock(monkeypatch, f"2026-04-02T08:00:00{IST}")
+    subscribers.set_status(db, "r@example.org", "unsubscribed")
+    saved(db, [make_post(day, at(day)) for day in range(3, 15)])
+    pin_clock(monkeypatch, f"2026-04-15T06:00:00{IST}")
+    subscribers.set_status(db, "r@example.org", "active")
+    reader = subscribers.get(db, "r@example.org")
+    assert reader.joined == "2026-04-15T00:30:00" and reader.started is None
+    [outcome] = send(outbox_config(tmp_path), db, f"2026-04-15T07:05:00{IST}")
+    assert outcome.label == "daily-2026-04-14" and outcome.posts == 1  # the 14th only
+
+
+def test_an_edited_post_comes_back_marked_with_what_changed(tmp_path, monkeypatch):
+    pin_clock(monkeypatch, f"2026-04-13T08:00:00{IST}")
+    db = new_store(tmp_path, [make_post(1, at(13), "First title")])
+    cfg = outbox_config(tmp_path, '\n[[subscriber]]\nemail = "r@example.org"\n')
+    assert [o.status for o in send(cfg, db, f"2026-04-14T07:05:00{IST}")] == [Send.SENT]
+    edited = make_post(1, at(13), "Second title", modified_gmt=at(14))
+    saved(db, [edited])
+    rows, items = ledger.due_posts(db, "r@example.org", ("2026-04-12T18:30:00", at(13, 8)),
+                                   "2026-04-14T18:30:00")  # fmt: skip
+    [row] = rows
+    assert row.updated and row.changes == ("title",) and row.revision == 2
+    assert items == [("wp", 1, 2)]
+
+
+def test_readers_due_the_same_rows_share_one_rendering_and_rows_are_never_changed(
+    tmp_path, monkeypatch
+):
+    pin_clock(monkeypatch, f"2026-04-13T08:00:00{IST}")
+    posts = [make_post(1, at(13), "A"), make_post(2, at(13, 13), "B")]
+    posts[1]["content"] = {"rendered": "<p>Syllabus: GS3/Economy</p><p>b</p>"}
+    db = new_store(tmp_path, posts)
+    readers = "".join(
+        f'\n[[subscriber]]\nemail = "{who}@example.org"\n{papers}'
+        for who, papers in (("a", ""), ("b", ""), ("c", 'papers = ["GS3"]\n'))
+    )
+    cfg = outbox_config(tmp_path, readers)
+    now = datetime.fromisoformat(f"2026-04-14T07:05:00{IST}")
+    sender = deliver.Sender(cfg, db, now, False)
+    with sender.channel:
+        for reader in sync_readers(cfg, db, now=now):
+            assert [o.status for o in sender.serve(reader)] == [Send.SENT]
+    assert len(sender.channel.rendered) == 2  # a and b: one digest; c (GS3 only): another
+    cached = list(sender.post_rows.values())
+    assert all(not row.updated for row in cached)  # what readers got was made from copies
+    assert len(list((tmp_path / "outbox").glob("*.eml"))) == 3
