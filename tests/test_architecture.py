@@ -102,3 +102,23 @@ def test_the_architecture_page_names_every_package_of_the_contract():
     for path in sorted((ROOT / "digest").glob("*/*.py")):
         if path.name != "__init__.py":
             assert f"`{path.name}`" in page or f"`{path.stem}`" in page, path
+
+
+def test_every_test_the_reliability_table_names_exists():
+    """docs/RELIABILITY.md names a test for each fault: each must exist where it says (a
+    `::name` alone belongs to the file named before it in the same row)."""
+    import ast
+    import re
+
+    tests = {}
+    for path in (ROOT / "tests").glob("test_*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tests[path.name] = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
+    missing = []
+    for row in (ROOT / "docs" / "RELIABILITY.md").read_text(encoding="utf-8").splitlines():
+        current = None
+        for file, name in re.findall(r"`(test_\w+\.py)?::(test_\w+)", row):
+            current = file or current
+            if current is None or name not in tests.get(current, set()):
+                missing.append(f"{current}::{name}")
+    assert missing == []

@@ -1,37 +1,33 @@
-"""A hostile site, class by class (issue #15): what it sends is data, never a reason to stop
-serving everyone else, to read local files, to fetch internal addresses, or to paint the
-terminal. Each test keeps normal posts beside the hostile ones and checks they still go out."""
+"""Hostile content and configuration (docs/RELIABILITY.md lists each with its test): HTML
+that would run, links and images that point inward, escape sequences, files a config could
+forge. What a crawl or a send survives is in test_crawl_faults.py and test_mail_faults.py;
+round 3 of the security review in test_hostile_input.py and test_hostile_site.py."""
 
 from __future__ import annotations
 
+import html.parser
 import http.server
-import json
-import os
-import shutil
-import signal
 import stat
-import subprocess
-import sys
 import threading
-import time
 
 import pytest
 from helpers import (
     PDF_PACKAGES,
-    POSTS,
-    make_post,
-    many_posts,
     need,
     open_state,
     run,
-    table,
     weasyprint_works,
     write_config,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from digest import config
+from digest import config, render
+from digest.config import DigestSettings
+from digest.periods import containing
 from digest.render import fetch
-from digest.sample.site import WordPressServer
+from digest.text import ALLOWED_TAGS as TAGS
+from digest.text import clean_html
 
 
 class Canary:
@@ -115,62 +111,6 @@ def test_hostile_links_and_bodies_never_stop_digests(tmp_path, site, monkeypatch
     assert stat.S_IMODE(eml.stat().st_mode) == 0o600
 
 
-def test_terminal_sees_no_escape_sequences(tmp_path):
-    with WordPressServer(many_posts(3)) as site:
-        site.fault = lambda route, params: (
-            (403, {"Content-Type": "application/json"},
-             json.dumps({"code": "\x1b[2J\x1b[31mgotcha\x07\r\nforged: line"}).encode())
-            if route == POSTS else None
-        )  # fmt: skip
-        cfg = write_config(tmp_path, {"wp": site.url})
-        result = run(cfg, "crawl")
-    assert result.exit_code == 1
-    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
-    assert result.stderr.count("\n") == 1 and "gotcha" in result.stderr
-
-
-def test_crawl_ends_when_the_server_ignores_the_cursor(tmp_path):
-    posts = many_posts(150)
-    with WordPressServer(posts) as site:
-        served = site.collection
-        site.collection = lambda params: served(  # type: ignore[method-assign]
-            {k: v for k, v in params.items() if k != "modified_after"}
-        )
-        cfg = write_config(tmp_path, {"wp": site.url})
-        started = time.monotonic()
-        result = run(cfg, "crawl")
-        assert result.exit_code == 1
-        assert "the server ignores modified_after" in result.stderr
-        assert time.monotonic() - started < 60 and site.requests_to(POSTS) <= 3
-        assert open_state(cfg)["posts"].count == 100  # the first page, read before it repeated
-
-
-def test_page_budget_stops_a_crawl_cleanly(tmp_path):
-    with WordPressServer(many_posts(350)) as site:
-        cfg = write_config(tmp_path, {"wp": site.url}, "max_pages = 2\n")
-        result = run(cfg, "crawl")
-        assert result.exit_code == 1
-        assert "stopped after 2 pages, the crawl's budget ([crawl] max_pages)" in result.stderr
-        db = open_state(cfg)
-        assert db["posts"].count == 199 and table(db, "crawls")[0]["outcome"] == "failed"
-        assert run(cfg, "crawl").exit_code == 1  # goes on from there, two pages at a time
-        assert db["posts"].count > 199
-
-
-def test_discovery_link_to_another_site_is_not_followed(tmp_path):
-    with WordPressServer(many_posts(2)) as elsewhere, WordPressServer(many_posts(3)) as site:
-        site.discovery = False
-        site.fault = lambda route, params: (
-            (200, {"Content-Type": "text/html",
-                   "Link": f'<{elsewhere.url}wp-json/>; rel="https://api.w.org/"'}, b"<html/>")
-            if route == "page" else None
-        )  # fmt: skip
-        cfg = write_config(tmp_path, {"wp": site.url})
-        result = run(cfg, "crawl")
-        assert result.exit_code == 0, result.output
-        assert elsewhere.requests_to(POSTS) == 0 and open_state(cfg)["posts"].count == 3
-
-
 def test_config_refuses_what_could_forge_files_or_feeds(tmp_path):
     path = tmp_path / "c.toml"
     for text, message in [
@@ -181,169 +121,6 @@ def test_config_refuses_what_could_forge_files_or_feeds(tmp_path):
         path.write_text(text)
         with pytest.raises(config.ConfigError, match=message):
             config.load(str(path))
-
-
-def test_crawler_child_dies_with_its_parent_and_the_row_is_marked(tmp_path):
-    with WordPressServer(many_posts(400)) as site:
-        site.on_request = lambda route, params: time.sleep(0.5) if route == POSTS else None
-        cfg = write_config(tmp_path, {"wp": site.url})
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "digest", "--config", str(cfg), "crawl"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        deadline = time.monotonic() + 30
-        while site.requests_to(POSTS) < 1 and time.monotonic() < deadline:
-            time.sleep(0.1)
-        children = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True)
-        [child] = [int(p) for p in children.stdout.split()]
-        os.kill(proc.pid, signal.SIGKILL)  # the parent only
-        proc.wait()
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                os.kill(child, 0)
-            except ProcessLookupError:
-                break
-            time.sleep(0.2)
-        else:
-            os.kill(child, signal.SIGKILL)
-            pytest.fail("the crawler child outlived its parent")
-        site.on_request = None
-        db = open_state(cfg)
-        rows = table(db, "crawls")
-        assert rows[0]["outcome"] in ("interrupted", "running")
-        assert run(cfg, "crawl").exit_code == 0
-        assert table(db, "crawls")[0]["outcome"] == "interrupted"
-
-
-def big_post_config(tmp_path, site, port, mail_extra=""):
-    extra = (
-        f'\n[digest]\ncontent = "full"\n\n[mail]\nhost = "127.0.0.1"\nport = {port}\n'
-        f'security = "none"\nfrom = "d@example.org"\n{mail_extra}\n'
-        '\n[[subscriber]]\nemail = "a@example.org"\n'
-    )
-    cfg = write_config(tmp_path, {"sample": site.url}, extra)
-    assert run(cfg, "crawl").exit_code == 0
-    db = open_state(cfg)
-    [post_id] = [r[0] for r in db.execute(
-        "SELECT post_id FROM posts WHERE date_gmt >= '2026-04-14T18:30' "
-        "AND date_gmt < '2026-04-15T18:30' LIMIT 1")]  # fmt: skip
-    huge = "<p>Syllabus: GS2/IR</p>" + "<p>" + "enormous " * 40_000 + "</p>"  # ~360 KB
-    db["posts"].update(("sample", post_id), {"content": huge})
-    db.conn.commit()
-    return cfg
-
-
-def test_a_digest_too_big_to_mail_goes_out_as_excerpts(tmp_path, site, smtp, monkeypatch):
-    monkeypatch.setenv("WP_DIGEST_NOW", "2026-04-16T07:05:00+05:30")
-    cfg = big_post_config(tmp_path, site, smtp.port, "max_message_mb = 0.1")
-    result = run(cfg, "send")
-    assert result.exit_code == 0 and ": sent" in result.stdout, result.output
-    [msg] = smtp.messages
-    assert len(msg.as_bytes()) < 0.1 * 1024 * 1024
-    assert "too large to mail whole" in msg.get_body(("plain",)).get_content()
-
-
-def test_a_552_is_retried_small(tmp_path, site, monkeypatch):
-    from smtp_server import SmtpServer
-
-    monkeypatch.setenv("WP_DIGEST_NOW", "2026-04-16T07:05:00+05:30")
-    server = SmtpServer(size_limit=100_000).start()
-    try:
-        cfg = big_post_config(tmp_path, site, server.port)
-        result = run(cfg, "send")
-        assert result.exit_code == 0 and ": sent" in result.stdout, result.output
-        [msg] = server.messages
-        assert "too large to mail whole" in msg.get_body(("plain",)).get_content()
-        assert [d["status"] for d in table(open_state(cfg), "deliveries")] == ["sent"]
-    finally:
-        server.stop()
-
-
-def test_a_full_disk_ends_a_crawl_with_one_line(tmp_path):
-    """The state folder on a 400 KB file system, a site with megabytes of posts: the crawl
-    ends with one line naming the problem, and no traceback."""
-    unshare = shutil.which("unshare")
-    need("unshare", bool(unshare), "apt-get install util-linux")
-    state = tmp_path / "state"
-    state.mkdir()
-    posts = [make_post(i, f"2026-04-01T00:{i // 60:02d}:{i % 60:02d}",
-                       content={"rendered": "<p>Syllabus: GS2/IR</p><p>" + "x" * 20_000 + "</p>"})
-             for i in range(1, 301)]  # fmt: skip
-    with WordPressServer(posts) as site:
-        cfg = write_config(tmp_path, {"wp": site.url})
-        cfg.write_text(f'state_dir = "{state}"\n' + cfg.read_text())
-        script = (
-            f"mount -t tmpfs -o size=400k tmpfs {state} && "
-            f"exec {sys.executable} -m digest --config {cfg} crawl"
-        )
-        result = subprocess.run(
-            [unshare, "--user", "--map-root-user", "--mount", "sh", "-c", script],  # type: ignore[list-item]
-            capture_output=True, text=True, timeout=300,
-        )  # fmt: skip
-    if "mount:" in result.stderr:
-        pytest.skip(f"cannot mount a small file system here: {result.stderr.strip()}")
-    assert result.returncode == 1, result.stderr
-    assert "Traceback" not in result.stderr
-    [line] = result.stderr.strip().splitlines()
-    assert line.startswith("error: ") and "full" in line, line
-
-
-def test_future_dated_post_without_a_date_header_does_not_freeze_the_cursor(tmp_path):
-    """No `Date` header to read the server's clock from: ours is used, so one post dated
-    2030 is stored but does not carry the cursor past the posts still to come."""
-    future = make_post(7, "2030-01-01T00:00:00")
-
-    def no_date_header(handler):
-        body = json.dumps([future]).encode()
-        handler.wfile.write(
-            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-WP-Total: 1\r\n"
-            b"X-WP-TotalPages: 1\r\nConnection: close\r\n"
-            + f"Content-Length: {len(body)}\r\n\r\n".encode()
-            + body
-        )
-        handler.wfile.flush()
-
-    with WordPressServer([]) as site:
-        site.fault = lambda route, params: (
-            no_date_header if route == POSTS and params.get("orderby") == "modified" else None
-        )
-        cfg = write_config(tmp_path, {"wp": site.url})
-        result = run(cfg, "crawl")
-        assert result.exit_code == 0, result.output
-        db = open_state(cfg)
-        assert db["posts"].get(("wp", 7))["date_gmt"] == "2030-01-01T00:00:00"
-        cursor = db["cursors"].get(("wp", "posts"))["cursor"]
-        assert cursor < time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime())
-
-
-def test_one_digest_that_cannot_be_made_stops_no_other(tmp_path, site, smtp, monkeypatch):
-    from digest.render import Renderer
-
-    original = Renderer.html
-
-    def fragile(self, view, *args, **kwargs):
-        if view.kind == "weekly":
-            raise RuntimeError("a template blew up")
-        return original(self, view, *args, **kwargs)
-
-    monkeypatch.setattr(Renderer, "html", fragile)
-    monkeypatch.setenv("WP_DIGEST_NOW", "2026-04-20T08:00:00+05:30")  # Monday: both due
-    extra = (
-        f'\n[mail]\nhost = "127.0.0.1"\nport = {smtp.port}\nsecurity = "none"\n'
-        'from = "d@example.org"\n\n[[subscriber]]\nemail = "w@example.org"\nperiod = "weekly"\n'
-        '\n[[subscriber]]\nemail = "d@example.org"\n'
-    )
-    cfg = write_config(tmp_path, {"sample": site.url}, extra)
-    assert run(cfg, "crawl").exit_code == 0
-    result = run(cfg, "send")
-    assert result.exit_code == 1
-    assert "error: w@example.org: weekly-2026-W16" in result.stderr
-    assert "could not make the digest: RuntimeError: a template blew up" in result.stderr
-    assert "d@example.org: daily-2026-04-19" in result.stdout
-    assert [m["To"] for m in smtp.messages] == ["d@example.org"]
-    statuses = {d["subscriber"]: d["status"] for d in table(open_state(cfg), "deliveries")}
-    assert statuses == {"w@example.org": "pending", "d@example.org": "sent"}  # retried later
 
 
 @pytest.mark.parametrize(
@@ -358,3 +135,103 @@ def test_sanitising_never_raises_whatever_the_base(base):
     resolved = safe_url("rel", base)
     assert resolved is None or resolved.startswith("http://ex%ample.com/")
     assert safe_url("https://example.org/x", base) == "https://example.org/x"
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("timezone = ", "invalid TOML"),
+        ('timezone = "Asia/Kolkatta"', "timezone: unknown time zone"),
+        ('[[source]]\nname = "x"\nurl = "not a url"', "source 'x'.url: not an http(s) URL"),
+        ('[[subscriber]]\nemail = "a@x.org"\nperiod = "hourly"', "subscriber 'a@x.org'.period"),
+        ('[[subscriber]]\nemail = "nobody"', "subscriber[0].email: not an email address"),
+        ("[mail]\nhost = 'smtp.example.org'\nsecurity = 'none'", "mail.security"),
+        ("[mail]\npassword = 'hunter2'", "mail.password: passwords never go in the file"),
+        ("[mail]\nhots = 'x'", "mail.hots: unknown key (did you mean 'host'?)"),
+        ("[digest]\ncontent = 'all'", "digest.content"),
+        ('[schedule]\ndaily = "7am"', "schedule.daily: not a time of day"),
+    ],
+)
+def test_config_errors_are_one_line_exit_2(tmp_path, text, key):
+    path = tmp_path / "wp-digest.toml"
+    path.write_text(text + "\n")
+    for command in (["status"], ["crawl"], ["send"], ["tick"]):
+        result = run(path, *command)
+        assert result.exit_code == 2
+        [line] = result.stderr.strip().splitlines()
+        assert line.startswith(f"error: {path}: ") and key in line
+        assert "hunter2" not in result.output
+
+
+HOSTILE_BITS = [
+    "<script>alert(1)</script>", "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+    '<img src=x onerror="alert(1)">', '<a href="javascript:alert(1)">x</a>',
+    '<a href="JaVaScRiPt:alert(1)">x</a>', '<a href="jav&#x61;script:alert(1)">x</a>',
+    '<a href=" javascript:alert(1)">x</a>', '<a href="data:text/html,<script>x</script>">x</a>',
+    '<a href="vbscript:msgbox(1)">x</a>', "<iframe src=//evil.example></iframe>",
+    "<style>*{display:none}</style>", '<p style="background:url(javascript:x)">p</p>',
+    "<svg onload=alert(1)>", "<object data=x></object>", "<embed src=x>",
+    '<form action="//evil.example"><input name=q></form>', "<meta http-equiv=refresh content=0>",
+    "<base href=//evil.example/>", "<link rel=stylesheet href=//evil.example/x.css>",
+    '<div onmouseover="x()">d</div>', "<math><mi xlink:href=javascript:x>m</mi></math>",
+    "<!--<script>x</script>-->", "<p>text &amp; more</p>", "<ul><li>item</li></ul>",
+    '<a href="/relative">r</a>', "<table><tr><td>c</td></tr></table>", "<",
+    ">", "&", '"', "'", "<p", "</", "<scr<script>ipt>alert(1)</script>",
+]  # fmt: skip
+
+
+class Checker(html.parser.HTMLParser):
+    """Walks sanitised output and records anything executable or styled that got through."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bad: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in TAGS:
+            self.bad.append(f"tag {tag}")
+        for name, value in attrs:
+            if name.startswith("on") or name in ("style", "class", "src", "srcdoc", "action"):
+                self.bad.append(f"attribute {name}")
+            if name == "href" and value and not value.startswith(("http://", "https://")):
+                self.bad.append(f"href {value}")
+
+
+def assert_safe(markup: str) -> None:
+    checker = Checker()
+    checker.feed(markup)
+    assert checker.bad == [], (checker.bad, markup)
+    low = markup.lower()
+    assert "<script" not in low and "javascript:" not in low
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(HOSTILE_BITS) | st.text(max_size=20), max_size=25))
+def test_sanitiser_lets_nothing_executable_through(parts):
+    out = clean_html("".join(parts), "https://example.org/ca/post")
+    assert_safe(out)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from(HOSTILE_BITS) | st.text(max_size=20), max_size=25),
+       st.text(max_size=60))  # fmt: skip
+def test_rendered_digest_is_safe(parts, title):
+    content = "".join(parts)
+    from digest.store.rows import DigestRow
+
+    row = DigestRow(
+        source="x", post_id=1, revision=1, title=title, link="https://x.org/p",
+        date_gmt="2026-04-14T03:00:00", modified_gmt="2026-04-14T03:00:00",
+        excerpt=content, content=content, papers=("GS2",), subjects=(title or "s",),
+        categories=(),
+    )  # fmt: skip
+    from zoneinfo import ZoneInfo
+
+    period = containing("daily", __import__("datetime").date(2026, 4, 14), ZoneInfo("UTC"))
+    settings_ = DigestSettings(content="full")
+    view = render.build([row], period, settings_)
+    page = render.Renderer(settings_).html(view)
+    body = page.split("<body", 1)[1]
+    low = body.lower()
+    assert "<script" not in low and "javascript:" not in low and "<iframe" not in low
+    assert " onerror=" not in low and " onload=" not in low and " onclick=" not in low
