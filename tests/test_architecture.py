@@ -122,3 +122,21 @@ def test_every_test_the_reliability_table_names_exists():
             if current is None or name not in tests.get(current, set()):
                 missing.append(f"{current}::{name}")
     assert missing == []
+
+
+def test_no_layer_above_the_store_speaks_sql():
+    """The store is a boundary of behaviour, not only of imports: outside digest/store no
+    module runs SQL on the connection the store hands out (execute, query, a table, the raw
+    connection), so every read and write has a name in the store."""
+    import re
+
+    speaks = re.compile(r"\b(db|self\.db|database)\.(execute|query|conn|table|executescript)\b|"
+                        r"\bdb\[")  # fmt: skip
+    found = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in sorted([*ROOT.glob("digest/**/*.py"), *ROOT.glob("spiders/*.py")])
+        if "digest/store/" not in path.as_posix()
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if speaks.search(line)
+    ]
+    assert found == []
