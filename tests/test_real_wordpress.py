@@ -254,3 +254,69 @@ def test_trashed_post_stays_as_last_seen(wp, tmp_path):
     assert run(cfg, "crawl", "--since", "2026-04-13", "--until", "2026-04-13").exit_code == 0
     db = store.open_db(config_mod.load(str(cfg)).database)
     assert db["posts"].get(("real", ids[0]))["title"] == "Currency swap with Maldives"
+
+
+NEWS_IN_SHORT = """<p>Table of Contents</p>
+<ul><li><a href="#seals">Indus seals</a></li><li><a href="#fc">Finance Commission</a></li></ul>
+<h2 id="seals">Seals found near Dholavira</h2>
+<p><strong>Syllabus: GS1/Art and Culture</strong></p>
+<p>Excavators describe a cache of steatite seals with unicorn motifs.</p>
+<h2 id="fc">Sixteenth Finance Commission report</h2>
+<p><strong>Syllabus: GS2/Polity</strong></p>
+<p>The commission recommends a share of divisible taxes for the states.</p>
+<h2>Repo rate held at 5.5 per cent</h2>
+<p><strong>Syllabus: GS3/Economy</strong></p>
+<p>The monetary policy committee keeps the policy rate unchanged.</p>
+<h2>Places in news: Lake Pulicat</h2>
+<p><strong>Syllabus: Prelims/Geography</strong></p>
+<p>A brackish lagoon on the Andhra Pradesh and Tamil Nadu border.</p>
+"""
+
+
+def test_a_compilation_reaches_each_papers_readers_with_its_item_only(wp, tmp_path, monkeypatch):
+    """nextias' daily "News In Short": one post, four items, four papers. Each reader gets
+    the items of their papers, titled by the item's heading, "from" the post, linked to the
+    item; never the text of another paper's item (issue #28)."""
+    from smtp_server import SmtpServer
+
+    [post_id] = wp.php([{"op": "insert", "title": "News In Short – 14 April 2026",
+                         "content": NEWS_IN_SHORT, "date": "2026-04-14 09:00:00"}])  # fmt: skip
+    smtp = SmtpServer().start()
+    try:
+        readers = "".join(
+            f'\n[[subscriber]]\nemail = "{p.lower()}@example.org"\npapers = ["{p}"]\n'
+            for p in ("GS1", "GS2", "GS3", "Prelims", "GS4")
+        )
+        mail = f'\n[mail]\nhost = "127.0.0.1"\nport = {smtp.port}\nsecurity = "none"\n'
+        cfg = config_for(tmp_path, wp, mail + f'from = "d@example.org"\n{readers}')
+        monkeypatch.setenv("WP_DIGEST_NOW", "2026-04-13T08:00:00+05:30")
+        assert run(cfg, "send").exit_code == 0  # the readers join on the 13th
+        assert run(cfg, "crawl").exit_code == 0
+        db = open_state(cfg)
+        row = db["posts"].get(("real", post_id))
+        assert json.loads(row["papers"]) == ["GS1", "GS2", "GS3", "Prelims"]
+        assert row["filing"].startswith("items: 4 items")
+        monkeypatch.setenv("WP_DIGEST_NOW", "2026-04-15T07:05:00+05:30")
+        assert run(cfg, "send").exit_code == 0
+        got = {m["To"]: m for m in smtp.messages}
+        assert sorted(got) == ["gs1@example.org", "gs2@example.org", "gs3@example.org",
+                               "prelims@example.org"]  # GS4: nothing of theirs  # fmt: skip
+        own = {"gs1": ("Seals found near Dholavira", "steatite"),
+               "gs2": ("Sixteenth Finance Commission report", "divisible taxes"),
+               "gs3": ("Repo rate held at 5.5 per cent", "monetary policy"),
+               "prelims": ("Places in news: Lake Pulicat", "brackish")}  # fmt: skip
+        for who, (heading, words) in own.items():
+            msg = got[f"{who}@example.org"]
+            text = msg.get_body(("plain",)).get_content()
+            html = msg.get_body(("html",)).get_content()
+            assert heading in text and words in text and "from News In Short" in text
+            others = [w for k, (h, w) in own.items() if k != who]
+            assert not any(w in text or w in html for w in others), who
+        html = got["gs1@example.org"].get_body(("html",)).get_content()
+        assert "#seals" in html  # the link lands on the item (the heading's id)
+        text = got["gs3@example.org"].get_body(("plain",)).get_content()
+        assert "#:~:text=Repo%20rate" in text  # no id: a text fragment
+        # Exactly once: the next send has nothing; an edit re-files the items.
+        assert run(cfg, "send").exit_code == 0 and len(smtp.messages) == 4
+    finally:
+        smtp.stop()

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from digest.classify import items
+from digest.classify.items import Item
 from digest.classify.markers import Marker, is_marker, parse_line, title_marker
 from digest.classify.subjects import normalise_subject, subject_paper
 from digest.config.model import Rules
@@ -52,6 +55,7 @@ class Decision:
     reason: str = ""
     steps: list[str] = field(default_factory=list)
     trace: bool = True  # keep the steps (explain); filing at crawl speed leaves them out
+    items: list[Item] = field(default_factory=list)  # a compilation's, each filed on its own
 
     def step(self, text: str) -> None:
         self.steps.append(text)
@@ -111,26 +115,16 @@ def _decide(decision, title, content, terms, rules, names) -> None:
         _apply(marker, decision, [], rules)
         if decision.trace:
             decision.step(f"title {_quote(heading)}: title marker -> {_found(decision)}")
+    if "<h" in content or "<strong" in content or "<b>" in content:
+        found = items.split(content, lambda lines: _file_lines(lines, rules))
+        if found:
+            _from_items(decision, found)
+            return
     lines = text_lines(content[:FIRST_SCAN])
     if len(lines) <= HEAD_LINES and len(content) > FIRST_SCAN:  # the last may be cut short
         lines = text_lines(content[:HEAD_SCAN])
-    head = [line[:HEAD_CHARS] for line in lines[:HEAD_LINES]]
-    pending: list[str] = []
-    matched: list[tuple[int, str, str]] = []
-    for number, line in enumerate(head, 1):
-        marker = parse_line(line)
-        if marker is None:
-            if decision.trace:
-                decision.step(f"line {number} {_quote(line)}: not a marker")
-            pending = []
-            continue
-        before = len(decision.papers), len(decision.subjects)
-        pending = _apply(marker, decision, pending, rules)
-        if decision.trace:
-            gained = (len(decision.papers), len(decision.subjects)) != before
-            result = _found(decision) if gained else "no paper (subject not in the table)"
-            decision.step(f"line {number} {_quote(line)}: {marker.rule} -> {result}")
-        matched.append((number, line, marker.rule))
+    head = [line[:HEAD_CHARS] for line in _readable(lines)[:HEAD_LINES]]
+    matched = _scan(head, decision, rules)
     first_match = ""
     if matched:
         number, line, rule = matched[0]
@@ -168,6 +162,69 @@ def _decide(decision, title, content, terms, rules, names) -> None:
         decision.steps.append("-> Other")
 
 
+# Lines that come before what a reader reads: promotions, share buttons, a contents list's
+# title. They do not count towards "the first lines" (a marker under them is still near
+# the top of the post).
+BOILERPLATE = re.compile(
+    r"^\s*(?:table\s+of\s+contents?|contents|share(?:\s+(?:this|on|via))?\b|print\b"
+    r"|(?:join|follow)\s+(?:us|our)\b|click\s+here\b|download\b|subscribe\b|whatsapp\b"
+    r"|telegram\b|facebook\b|twitter\b|linkedin\b|email\b|copy\s+link|read\s+more\b"
+    r"|posted\s+(?:on|by)\b|by\s+admin\b|last\s+updated\b|home\s*[»>/]|admission|enrol"
+    r"|call\s+(?:us|now)\b|toggle\b|\[?\s*hide\s*\]?$|\d+\s+(?:views|comments|min\s+read))",
+    re.IGNORECASE,
+)
+READ_AT_MOST = 40  # lines looked at for the first HEAD_LINES a reader reads
+
+
+def _readable(lines: list[str]) -> list[str]:
+    return [line for line in lines[:READ_AT_MOST] if not BOILERPLATE.match(line)]
+
+
+def _scan(head: list[str], decision: Decision, rules: Rules) -> list[tuple[int, str, str]]:
+    """Apply the markers among `head`'s lines; the (number, line, rule) of each."""
+    pending: list[str] = []
+    matched: list[tuple[int, str, str]] = []
+    for number, line in enumerate(head, 1):
+        marker = parse_line(line)
+        if marker is None:
+            if decision.trace:
+                decision.step(f"line {number} {_quote(line)}: not a marker")
+            pending = []
+            continue
+        before = len(decision.papers), len(decision.subjects)
+        pending = _apply(marker, decision, pending, rules)
+        if decision.trace:
+            gained = (len(decision.papers), len(decision.subjects)) != before
+            result = _found(decision) if gained else "no paper (subject not in the table)"
+            decision.step(f"line {number} {_quote(line)}: {marker.rule} -> {result}")
+        matched.append((number, line, marker.rule))
+    return matched
+
+
+def _file_lines(lines: list[str], rules: Rules):
+    """The first lines of an item, filed: (papers, subjects, reason) or None."""
+    found = Decision(trace=False)
+    matched = _scan([line[:HEAD_CHARS] for line in _readable(lines)], found, rules)
+    if not found.papers:
+        return None
+    number, line, rule = matched[0]
+    return tuple(found.papers), tuple(found.subjects), f"line {number} {_quote(line)} ({rule})"
+
+
+def _from_items(decision: Decision, found: list[Item]) -> None:
+    """A compilation: its papers are its items' papers, in order; each item keeps its own."""
+    decision.items = found
+    decision.papers, decision.subjects = [], []  # the items decide, not a title or a TOC
+    for item in found:
+        for i, paper in enumerate(item.papers):
+            decision.add(paper, item.subjects[i] if i < len(item.subjects) else "")
+        if decision.trace:
+            decision.step(f"item {item.n} {_quote(item.heading)}: {item.reason} -> "
+                          f"{', '.join(item.papers)}")  # fmt: skip
+    shares = ", ".join(f"{p} {sum(p in i.papers for i in found)}" for p in decision.papers)
+    decision.reason = f"items: {len(found)} items ({shares})"[:300]
+
+
 def _found(decision: Decision) -> str:
     subjects = f" ({'; '.join(decision.subjects)})" if decision.subjects else ""
     return ", ".join(decision.papers) + subjects
@@ -187,11 +244,13 @@ def classify(
 
 @dataclass(frozen=True)
 class Filing:
-    """Where a post is filed, as plain values: the store decides how to keep them."""
+    """Where a post is filed, as plain values: the store decides how to keep them. A
+    compilation's items are filed one by one; the post's papers are theirs."""
 
     papers: tuple[str, ...]
     subjects: tuple[str, ...]
     reason: str
+    items: tuple[Item, ...] = ()
 
 
 def file_post(
@@ -199,13 +258,24 @@ def file_post(
     rules: Rules,
     names: Mapping[int, str],
     pins: Mapping[int, tuple[list[str], str]] | None = None,
+    item_pins: Mapping[tuple[int, int], tuple[list[str], str]] | None = None,
 ) -> Filing:
     """A post row's filing (categories and tags as lists of IDs). A post an operator
-    pinned (`wp-digest file`) keeps the pinned papers; subjects still come from it."""
+    pinned (`wp-digest file SOURCE:ID`) keeps the pinned papers, an item pinned
+    (`SOURCE:ID#N`) its own; subjects still come from the post."""
     terms = list(row.get("categories") or []) + list(row.get("tags") or [])
     title, content = row.get("title") or "", row.get("content") or ""
     decision = decide(title, content, terms, rules, names, trace=False)
-    pin = (pins or {}).get(row.get("post_id"))  # type: ignore[arg-type]
-    if pin:
-        decision.papers, decision.reason = list(pin[0]), f"pinned: {pin[1]}"
-    return Filing(tuple(decision.papers), tuple(decision.subjects), decision.reason)
+    post_id = row.get("post_id")
+    found = []
+    for item in decision.items:
+        pin = (item_pins or {}).get((post_id, item.n))  # type: ignore[arg-type]
+        if pin:
+            item = replace(item, papers=tuple(pin[0]), reason=f"pinned: {pin[1]}")
+        found.append(item)
+    if found:  # the post's papers follow its items' (pinned ones included)
+        decision.papers = list(dict.fromkeys(p for item in found for p in item.papers))
+    pin = (pins or {}).get(post_id)  # type: ignore[arg-type]
+    if pin:  # the operator files the whole post: it is shown whole, not item by item
+        decision.papers, decision.reason, found = list(pin[0]), f"pinned: {pin[1]}", []
+    return Filing(tuple(decision.papers), tuple(decision.subjects), decision.reason, tuple(found))

@@ -23,27 +23,47 @@ from dataclasses import dataclass
 
 from digest.classify.subjects import LABEL
 
-NUM = r"(?:iv|i{1,3}|[1-4])(?![\w])"
-GS = r"(?:g\.?\s?s\.?|gen(?:eral|l)?\.?\s*stud(?:ies|y))"
-PAPER_WORD = r"paper"
+NUM = r"(?:iv|i{1,3}|[1-4]|[१-४])(?![\w])"
+# "GS", "G.S.", "General Studies", and in Hindi editions "सामान्य अध्ययन", "जीएस"
+GS = r"(?:g\.?\s?s\.?|gen(?:eral|l)?\.?\s*stud(?:ies|y)|सामान्य\s*अध्ययन|जी\.?\s?एस\.?)"
+PAPER_WORD = r"(?:paper|पेपर|प्रश्न\s*-?\s*पत्र)"
 _MORE = rf"(?:\s*(?:&|\band\b|,)\s*(?:{GS}\s*[-–—.]?\s*)?{NUM})*"
 PAPER = re.compile(
     rf"(?<![\w])(?:(?:{GS})\s*[-–—.:]?\s*(?:{PAPER_WORD})?|{PAPER_WORD})\s*[-–—.:]?\s*"
     rf"(?P<num>{NUM}{_MORE})"
-    r"|(?<![\w])(?P<named>prelims?|preliminary|essay)(?![\w])",
+    r"|(?<![\w])(?P<named>prelim(?:s|inary)?(?:\s+exam(?:ination)?)?|essay"
+    r"|प्रारंभिक\s*परीक्षा|प्रारम्भिक\s*परीक्षा|निबंध)(?![\w])",
     re.IGNORECASE,
 )
-PREFIX_WORD = re.compile(r"(?:upsc|cse|mains)\s+", re.IGNORECASE)  # "UPSC GS Paper II: …"
+# Words that may come before the label or paper: "UPSC GS Paper II: …", "UPSC CSE – SYLLABUS
+# – GS – 3-", "UPSC CSE Mains Syllabus: GS-3-".
+PREFIX_WORD = re.compile(r"(?:upsc|cse|ias|mains)(?:\s*[-–—:|]\s*|\s+)", re.IGNORECASE)
 SEP = re.compile(r"[\s/|:–—\-,;&.·]*")
 HARD_SEP = re.compile(r"\s*[/|:–—\-,;(\[]")
 DECORATION = re.compile(r"^(?:[\s•·▪►✓*>\-–—]+|[A-Za-z0-9]{1,2}[.)]\s+(?=\S))*[\s(\[{]*")
 PRELIMS_HEADING = re.compile(
-    r"^\s*(?:facts?\s+for\s+prelims|prelims?\s+(?:oriented|facts|specific|bits|pointers)"
-    r"|(?:mains\s+and\s+)?prelims\s+practice|pib\s+for\s+prelims)\b",
+    r"^\s*(?:facts?\s+for\s+prelims|prelims?\s+(?:oriented|facts|specific|bits|pointers|corner)"
+    r"|(?:mains\s+and\s+)?prelims\s+practice|pib\s+for\s+prelims|in\s+news\s+for\s+prelims"
+    r"|प्रारंभिक\s*परीक्षा\s*(?:के\s*लिए|हेतु))\b",
     re.IGNORECASE,
 )
+# Section headings of daily compilations that name their papers by what they hold.
+SECTION_HEADINGS = (
+    (
+        re.compile(
+            r"^\s*(?:content|material)\s+for\s+mains\s+enrichment\s*\(\s*essay\s*/\s*"
+            r"ethics\s*\)",
+            re.IGNORECASE,
+        ),
+        ("Essay", "GS4"),
+    ),  # fmt: skip
+    (
+        re.compile(r"^\s*ethics\s+(?:case\s+stud(?:y|ies)|example)s?\s*:?\s*$", re.IGNORECASE),
+        ("GS4",),
+    ),  # fmt: skip
+)
 TITLE_MARKER = re.compile(r"^\s*[{\[](?P<inner>[^}\]]{1,200})[}\]]")
-ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "१": "1", "२": "2", "३": "3", "४": "4"}
 SENTENCE_END = re.compile(r"[a-z]{3,}[.!?] ")  # "…said. The" (not "Gen. Studies")
 SUBJECT_FIRST_MAX = 120  # a "subject – GS2" line is short; a sentence ending in GS2 is prose
 
@@ -63,8 +83,8 @@ def papers_of(token: re.Match[str]) -> list[str]:
     """ "GS Paper 2 & 3" -> [GS2, GS3]; "Prelims" -> [Prelims]."""
     named = token.group("named")
     if named:
-        return ["Essay" if named.lower() == "essay" else "Prelims"]
-    nums = re.findall(r"iv|i{1,3}|[1-4]", token.group("num"), re.IGNORECASE)
+        return ["Essay" if named.lower() in ("essay", "निबंध") else "Prelims"]
+    nums = re.findall(r"iv|i{1,3}|[1-4]|[१-४]", token.group("num"), re.IGNORECASE)
     return ["GS" + ROMAN.get(n.lower(), n) for n in nums]
 
 
@@ -74,8 +94,8 @@ def _prefix(line: str, at: int) -> tuple[int, int, int]:
     while True:
         sep = SEP.match(line, at) if labels or papers else None
         at = sep.end() if sep else at
-        if word := PREFIX_WORD.match(line, at):
-            at = word.end()
+        while not LABEL.match(line, at) and (word := PREFIX_WORD.match(line, at)):
+            at = word.end()  # "UPSC CSE – …", but "Mains Examination:" is a label
         token = PAPER.match(line, at)
         if token and (labels or _paper_ends(line, token.end())):  # after a label, " " will do
             papers, at = papers + 1, token.end()
@@ -90,6 +110,8 @@ def _paper_ends(line: str, end: int) -> bool:
     rest = line[end:]
     if not rest.strip(" )]}.") or re.match(r"\s+related\b", rest, re.IGNORECASE):
         return True  # "GS Paper 1" alone; "B. GS2 Related" (BYJU'S section headings)
+    if len(rest) < 80 and re.search(r"\s[-–—:|]\s*$", rest):
+        return True  # "सामान्य अध्ययन पेपर 1 इतिहास -": a short subject, then a dash
     return bool(HARD_SEP.match(rest) or LABEL.match(rest.lstrip()))
 
 
@@ -100,10 +122,13 @@ def _label_ends(line: str, end: int) -> bool:
 
 def parse_line(line: str) -> Marker | None:
     """The marker a line of text holds, or None when it is not one."""
-    if PRELIMS_HEADING.match(line):
-        return Marker("prelims heading", ("Prelims",), ("",))
     decoration = DECORATION.match(line)
     start = decoration.end() if decoration else 0
+    if PRELIMS_HEADING.match(line[start:]):  # "Facts for Prelims", "D. Facts for Prelims"
+        return Marker("prelims heading", ("Prelims",), ("",))
+    for heading, named in SECTION_HEADINGS:
+        if heading.match(line[start:]):
+            return Marker("section heading", named, tuple("" for _ in named))
     end, labels, papers = _prefix(line, start)
     if labels or papers:
         return _paper_first(line, start, labels)
@@ -153,13 +178,26 @@ def _subject_first(body: str) -> Marker | None:
     return Marker("subject first", tuple(papers), tuple("" for _ in papers), body[: first.start()])
 
 
+TITLE_DATE = re.compile(
+    r"^\s*(?:\d{1,2}\s+[A-Za-z]{3,9}|[A-Za-z]{3,9}\s+\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})"
+    r",?\s*(?:\d{4})?\s*[-–—:|]\s*"
+)
+
+
 def title_marker(title: str) -> Marker | None:
-    """PMF IAS puts the marker in the title, in braces: "{GS1 – A&C – Sites} Menhirs…"."""
+    """A paper in the title: in braces (PMF IAS: "{GS1 – A&C – Sites} Menhirs…"), or at its
+    start, after a date maybe ("GS3 (Mains Answer Writing): …", "June 2 – GS4/Ethics: …")."""
     match = TITLE_MARKER.match(title)
-    if not match:
-        return None
-    marker = parse_line(match.group("inner"))
-    return marker if marker and marker.papers else None
+    if match:
+        marker = parse_line(match.group("inner"))
+        return marker if marker and marker.papers else None
+    date = TITLE_DATE.match(title)
+    rest = title[date.end() :] if date else title
+    token = PAPER.match(rest.lstrip())
+    if not token or not re.match(r"\s*[(/|:–—\-]", rest.lstrip()[token.end() :]):
+        return None  # the title does not start with a paper and a separator
+    papers = papers_of(token)
+    return Marker("title start", tuple(papers), tuple("" for _ in papers))
 
 
 def is_marker(line: str) -> bool:

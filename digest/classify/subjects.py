@@ -16,7 +16,9 @@ PAIRS = {"(": ")", "[": "]", "{": "}"}
 LABEL = re.compile(
     r"(?:upsc\s+|mains\s+|gs\s+)?(?:syllabus(?:\s+(?:topic|mapping|covered|section))?"
     r"|relevance|relevant\s+(?:for|to|in)|related\s+to|categor(?:y|ies)|topics?|subjects?"
-    r"|focus|tags?|section|part\s+of|mains|paper)(?![\w])",
+    r"|focus|tags?|section|part\s+of|mains(?:\s+exam(?:ination)?)?|paper"
+    # Hindi editions: "मुख्य परीक्षा" (Mains), "पाठ्यक्रम" (syllabus), "विषय" (topic)
+    r"|मुख्य\s*परीक्षा|पाठ्यक्रम|विषय)(?![\w])",
     re.IGNORECASE,
 )
 FRAMING = re.compile(

@@ -35,9 +35,11 @@ class Channel(Protocol):
 
     def __exit__(self, *exc: object) -> None: ...
 
-    def view(self, period: periods.Period, rows: list[DigestRow]) -> DigestView:
-        """What the digest of `rows` shows (its counts), made once for every reader due
-        them; BuildFailed when it cannot be made."""
+    def view(
+        self, period: periods.Period, rows: list[DigestRow], papers: tuple[str, ...] = ()
+    ) -> DigestView:
+        """What the digest of `rows` shows a reader of `papers` (its counts), made once for
+        every reader due the same; BuildFailed when it cannot be made."""
         ...
 
     def deliver(
@@ -65,9 +67,11 @@ class EmailChannel:
     def __exit__(self, *exc: object) -> None:
         self.transport.__exit__(*exc)
 
-    def view(self, period: periods.Period, rows: list[DigestRow]) -> DigestView:
+    def view(
+        self, period: periods.Period, rows: list[DigestRow], papers: tuple[str, ...] = ()
+    ) -> DigestView:
         try:
-            return self.prepared(period, rows, False)[0]
+            return self.prepared(period, rows, False, papers)[0]
         except Exception as e:  # noqa: BLE001 - whatever broke, this digest fails alone
             raise BuildFailed(f"{type(e).__name__}: {e}") from e
 
@@ -96,8 +100,9 @@ class EmailChannel:
     ) -> tuple[DigestView, Prepared]:
         """The digest mail; over `[mail] max_message_mb` (or `small`, after a 552), its
         posts are excerpts with links and nothing is attached."""
+        papers = to.papers if isinstance(to, Reader) else ()
         try:
-            view, skeleton, size = self.prepared(period, rows, small)
+            view, skeleton, size = self.prepared(period, rows, small, papers)
         except Exception as e:  # noqa: BLE001 - whatever broke, this digest fails alone
             raise BuildFailed(f"{type(e).__name__}: {e}") from e
         if not small and size > self.cfg.mail.max_message_mb * 1024 * 1024:
@@ -110,20 +115,27 @@ class EmailChannel:
         return view, skeleton.message(address, message_id, manage, unsubscribe)
 
     def prepared(
-        self, period: periods.Period, rows: list[DigestRow], small: bool
+        self,
+        period: periods.Period,
+        rows: list[DigestRow],
+        small: bool,
+        papers: tuple[str, ...] = (),
     ) -> tuple[DigestView, Skeleton, float]:
         """(view, skeleton, size on the wire), made once per distinct digest: the rows are
-        frozen, so equal rows (posts, revisions, how each is marked) share one rendering."""
-        key = (period.label, small, tuple(rows))
+        frozen, so equal rows (posts, revisions, how each is marked) for readers of the same
+        papers (a compilation shows them their items only) share one rendering."""
+        key = (period.label, small, tuple(rows), papers if any(r.items for r in rows) else ())
         if key not in self.rendered:
-            self.rendered[key] = self._render(period, rows, small)
+            self.rendered[key] = self._render(period, rows, small, key[3])
         return self.rendered[key]
 
-    def _render(self, period: periods.Period, rows: list[DigestRow], small: bool):
+    def _render(
+        self, period: periods.Period, rows: list[DigestRow], small: bool, papers: tuple[str, ...]
+    ):
         settings = self.cfg.digest
         if small:
             settings = replace(settings, content="excerpt", images=False)
-        view = render.build(rows, period, settings, now=self.now)
+        view = render.build(rows, period, settings, now=self.now, papers=papers)
         if settings.base_url and settings.archive:
             view.archive_link = settings.base_url + "index.html"
         personal = links.slot() if self.links else None

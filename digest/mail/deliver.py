@@ -61,7 +61,7 @@ class Sender:
         row = ledger.get(self.db, delivery_id)
         outcome = Outcome(sub.email, period.label, Send.SENT, len(rows))
         try:
-            view = self.channel.view(period, rows)
+            view = self.channel.view(period, rows, sub.papers)
             outcome.posts, outcome.counts = view.total, view.counts
             if self.broken:
                 raise TemporaryFailure(self.broken)
@@ -164,7 +164,7 @@ class Sender:
             out.append(Outcome(sub.email, last.label, Send.NOTHING, error=note))
             return out
         if self.dry_run:
-            view = render.build(rows, last, self.cfg.digest, now=self.now)
+            view = render.build(rows, last, self.cfg.digest, now=self.now, papers=sub.papers)
             out.append(Outcome(sub.email, last.label, Send.WOULD_SEND, view.total, view.counts))
             return out
         delivery_id = ledger.create(

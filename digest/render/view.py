@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from urllib.parse import quote
 
 from digest import clock
 from digest.classify import is_marker
@@ -35,11 +36,14 @@ class PostView:
     other_papers: list[str]
     published: str  # UTC, for ordering
     revised: str | None = None  # local date of the latest revision, when there was one
+    from_title: str | None = None  # an item of a compilation: the compilation's title
 
     @property
     def meta_line(self) -> str:
         """The post's details as one line of text (the HTML template lays them out itself)."""
         parts = [self.when, self.source]
+        if self.from_title:
+            parts.insert(0, f"from {self.from_title}")
         if self.updated:
             parts.insert(0, "UPDATED" + (f" ({', '.join(self.changes)})" if self.changes else ""))
         if self.other_papers:
@@ -91,12 +95,20 @@ def build(
     *,
     sources: list[str] | None = None,
     now: datetime | None = None,
+    papers: Iterable[str] = (),
 ) -> DigestView:
-    """The view model of one digest from query rows (see digest.store.queries)."""
+    """The view model of one digest from query rows (see digest.store.queries). `papers`:
+    the reader's; a compilation shows only its items filed under them (all when empty), an
+    item is an entry of its own, titled by its heading."""
     tz = period.tz
+    wanted = set(papers)
     rows = sorted(rows, key=lambda r: (r.date_gmt, r.source, r.post_id))
     by_paper: dict[str, list[PostView]] = {}
     for row in rows:
+        if row.items:
+            for paper, view in _items(row, settings, tz, wanted):
+                by_paper.setdefault(paper, []).append(view)
+            continue
         papers = list(row.papers) or ["Other"]
         first = papers[0]  # listed once, under its first paper
         link = safe_url(row.link) or ""  # an old row, or a database edited by hand
@@ -156,6 +168,41 @@ def build(
         generated=f"{generated:%Y-%m-%d %H:%M} {generated.tzname()}",
         links=links,
     )
+
+
+def _items(
+    row: DigestRow, settings: DigestSettings, tz: Any, wanted: set[str]
+) -> list[tuple[str, PostView]]:
+    """A compilation's entries: each item the reader's papers take, under its first paper
+    among them, with its own excerpt and a link that lands on it."""
+    link = safe_url(row.link) or ""
+    when = local_time(row.date_gmt, tz)
+    out = []
+    for item in row.items:
+        shown = [p for p in item.papers if not wanted or p in wanted]
+        if not shown:
+            continue  # another paper's item: none of its text reaches this reader
+        body = row.content[item.start : item.end]
+        anchor = f"#{item.anchor}" if item.anchor else "#:~:text=" + quote(item.heading[:80])
+        target = safe_url(link + anchor) if link else None
+        out.append((shown[0], PostView(
+            ref=0,
+            title=plain(item.heading) or plain(row.title),
+            link=target or link,
+            source=row.source,
+            subject=(item.subjects or row.subjects or ("General",))[0],
+            when=f"{when:%a} {when.day} {when:%b %Y, %H:%M} {when.tzname()}",
+            excerpt=excerpt(body, skip=is_marker),
+            html=clean_html(body, link or None, images=settings.images)
+            if settings.content == "full" else None,
+            updated=row.updated,
+            changes=list(row.changes),
+            other_papers=[p for p in shown if p != shown[0]],
+            published=row.date_gmt,
+            revised=_day(row.modified_gmt, tz) if row.revision > 1 else None,
+            from_title=plain(row.title),
+        )))  # fmt: skip
+    return out
 
 
 def _day(stamp: str | None, tz: Any) -> str | None:

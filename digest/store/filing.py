@@ -23,19 +23,26 @@ def hook(db: Database, source: str, rules: Rules) -> posts.PostHook:
     the names of its category and tag terms, and the papers an operator pinned."""
     names = posts.term_names(db, source)
     pinned = pins.pins(db, source)
+    items_pinned = pins.item_pins(db, source)
 
-    def columns(row: Mapping[str, Any]) -> dict[str, str]:
-        return encode(file_post(row, rules, names, pinned))
+    def columns(row: Mapping[str, Any]) -> dict[str, str | None]:
+        return encode(file_post(row, rules, names, pinned, items_pinned))
 
     return columns
 
 
-def encode(filing: Filing) -> dict[str, str]:
-    """A filing as the `posts` columns that keep it."""
+def encode(filing: Filing) -> dict[str, str | None]:
+    """A filing as the `posts` columns that keep it (a compilation's items as JSON)."""
+    items = [
+        {"n": i.n, "heading": i.heading, "anchor": i.anchor, "start": i.start, "end": i.end,
+         "papers": list(i.papers), "subjects": list(i.subjects), "reason": i.reason}
+        for i in filing.items
+    ]  # fmt: skip
     return {
         "papers": json.dumps(list(filing.papers)),
         "subjects": json.dumps(list(filing.subjects), ensure_ascii=False),
         "filing": filing.reason,
+        "items": json.dumps(items, ensure_ascii=False) if items else None,
     }
 
 

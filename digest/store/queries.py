@@ -13,7 +13,7 @@ from digest.store.rows import DigestRow
 
 COLUMNS = (
     "p.source, p.post_id, p.revision, p.title, p.link, p.date_gmt, p.modified_gmt, "
-    "p.excerpt, p.content, p.papers, p.subjects, p.categories"
+    "p.excerpt, p.content, p.papers, p.subjects, p.categories, p.items"
 )
 
 

@@ -14,6 +14,21 @@ from typing import Any
 
 
 @dataclass(frozen=True)
+class ItemRow:
+    """One item of a compilation: its heading, where its HTML is in the post's content, and
+    where it is filed."""
+
+    n: int
+    heading: str
+    anchor: str  # the heading's id on the site, or ""
+    start: int
+    end: int
+    papers: tuple[str, ...]
+    subjects: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
 class DigestRow:
     source: str
     post_id: int
@@ -29,6 +44,7 @@ class DigestRow:
     categories: tuple[int, ...]
     updated: bool = False  # comes back to this reader in a later revision
     changes: tuple[str, ...] = ()  # what that revision changed: title, content, excerpt
+    items: tuple[ItemRow, ...] = ()  # a compilation's items, each filed on its own
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> DigestRow:
@@ -46,6 +62,19 @@ class DigestRow:
             papers=tuple(json.loads(row.get("papers") or '["Other"]')),
             subjects=tuple(json.loads(row.get("subjects") or "[]")),
             categories=tuple(json.loads(row.get("categories") or "[]")),
+            items=tuple(
+                ItemRow(
+                    n=i["n"],
+                    heading=i["heading"],
+                    anchor=i.get("anchor") or "",
+                    start=i["start"],
+                    end=i["end"],
+                    papers=tuple(i["papers"]),
+                    subjects=tuple(i.get("subjects") or ()),
+                    reason=i.get("reason") or "",
+                )
+                for i in json.loads(row.get("items") or "[]")
+            ),  # fmt: skip
         )
 
     def marked(self, updated: bool, changes: tuple[str, ...] = ()) -> DigestRow:

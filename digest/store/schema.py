@@ -13,7 +13,7 @@ import sqlite_utils
 from digest.store import schema_later as later
 from digest.store.db import transaction
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 
 def _migrate_1(db: sqlite_utils.Database) -> None:
@@ -214,6 +214,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     later.migrate_10,
     later.migrate_11,
     later.migrate_12,
+    later.migrate_13,
 ]
 
 

@@ -98,3 +98,15 @@ def migrate_12(db: sqlite_utils.Database) -> None:
     db.execute(
         "UPDATE subscribers SET joined = confirmed WHERE joined IS NULL AND status = 'active'"
     )
+
+
+def migrate_13(db: sqlite_utils.Database) -> None:
+    """Items of compilations, filed one by one (JSON with the post row: they belong to the
+    revision the row holds, and are re-filed with it), and papers pinned to one item."""
+    if "items" not in db.table("posts").columns_dict:
+        db.table("posts").add_column("items", str)
+    db.table("item_pins").create(
+        {"source": str, "post_id": int, "item": int, "papers": str, "pinned_at": str},
+        pk=("source", "post_id", "item"),
+        if_not_exists=True,
+    )
