@@ -37,10 +37,15 @@ def explain(state: State, post: str) -> None:
         rules = source.classify if source else config.Rules()
         names = posts.term_names(db, row["source"])
         pinned = pins.pins(db, row["source"]).get(row["post_id"])
+        item_pins = pins.item_pins(db, row["source"])
     decision = decide(row["title"], row["content"], row["categories"] + row["tags"], rules, names)
     say(state, f"{row['source']}:{row['post_id']} {row['link']}")
     for step in decision.steps:
         say(state, f"  {step}")
+    for item in decision.items:
+        pin = item_pins.get((row["post_id"], item.n))
+        if pin:
+            say(state, f"  item {item.n}: pinned under {', '.join(pin[0])} ({pin[1]})")
     say(state, f"classifier: {', '.join(decision.papers)}; {decision.reason}")
     if pinned:
         say(state, f"pinned: {', '.join(pinned[0])} ({pinned[1]}); the classifier is overridden")
@@ -48,6 +53,40 @@ def explain(state: State, post: str) -> None:
     say(state, f"stored: {', '.join(stored)}; subjects: {'; '.join(row['subjects']) or '-'}")
     if not pinned and row["papers"] and row["papers"] != decision.papers:
         say(state, "stored papers differ from the rules now: run `wp-digest reclassify`")
+
+
+def _item_of(post: str) -> tuple[str, int | None]:
+    """ "nextias:71990#3" -> ("nextias:71990", 3); a URL's own #fragment is no item."""
+    ref, sep, number = post.rpartition("#")
+    if not sep or "://" in post or not number:
+        return post, None
+    if not (number.isascii() and number.isdigit() and 0 < int(number) < 1000):
+        fail(f"no item {number!r}: give SOURCE:ID#N with N as `explain` lists it", 2)
+    return ref, int(number)
+
+
+def _file_item(state: State, db, row: dict, item: int, chosen: list[str], clear: bool) -> None:
+    import json
+
+    from digest.store import filing, pins, queries
+
+    cfg = state.config
+    name = f"{row['source']}:{row['post_id']}#{item}"
+    numbers = [i["n"] for i in json.loads(row.get("items") or "[]")]
+    if item not in numbers and not clear:
+        have = f"items {numbers[0]}–{numbers[-1]}" if numbers else "no items"
+        fail(f"{name}: the post has {have} (see wp-digest explain)", 2)
+    if clear:
+        if not pins.unpin_item(db, row["source"], row["post_id"], item):
+            say(state, f"{name}: was not pinned")
+            return
+    else:
+        pins.pin_item(db, row["source"], row["post_id"], item, chosen)
+    source = cfg.source(row["source"])
+    filing.refile(db, row["source"], source.classify if source else config.Rules())
+    now = ", ".join(queries.find_post(db, f"{row['source']}:{row['post_id']}")["papers"])  # type: ignore[index]
+    what = "pin dropped" if clear else f"pinned under {', '.join(chosen)}"
+    say(state, f"{name}: {what}; the post is now under {now}")
 
 
 def _paper(value: str) -> str:
@@ -64,16 +103,21 @@ def _paper(value: str) -> str:
 @click.pass_obj
 def file_cmd(state: State, post: str, papers: tuple[str, ...], clear: bool) -> None:
     """Pin POST under PAPER(s) (GS1 GS2 GS3 GS4 Essay Prelims Other), whatever the
-    classifier says; the pin outlives re-crawls and `reclassify`. POST is SOURCE:ID or URL."""
+    classifier says; the pin outlives re-crawls and `reclassify`. POST is SOURCE:ID or URL;
+    SOURCE:ID#N pins item N of a compilation (`explain` lists them) and leaves the others."""
     from digest.store import filing, pins, queries
 
     if clear == bool(papers):
         raise click.UsageError("give PAPER(s) to pin, or --clear (not both)")
     chosen = list(dict.fromkeys(_paper(p) for p in papers))
+    post, item = _item_of(post)
     cfg = state.config
     with store.session(cfg.database) as db:
         row = _find(db, post)
         name = f"{row['source']}:{row['post_id']}"
+        if item is not None:
+            _file_item(state, db, row, item, chosen, clear)
+            return
         if clear:
             if not pins.unpin(db, row["source"], row["post_id"]):
                 say(state, f"{name}: was not pinned")

@@ -141,7 +141,7 @@ def search(db: Database, text: str, limit: int = 50) -> list[dict[str, Any]]:
         return []
     rows = db.query(
         "SELECT p.source, p.post_id, p.title, p.link, p.date_gmt, p.papers, p.subjects, "
-        "p.content FROM (SELECT rowid, bm25(posts_fts, 2.0, 1.0) AS score FROM posts_fts "
+        "p.content, p.items FROM (SELECT rowid, bm25(posts_fts, 2.0, 1.0) AS score FROM posts_fts "
         "WHERE posts_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f "
         "JOIN posts p ON p.rowid = f.rowid ORDER BY f.score LIMIT ?",
         [query, RECENT, limit],
@@ -150,5 +150,6 @@ def search(db: Database, text: str, limit: int = 50) -> list[dict[str, Any]]:
     for row in rows:
         row["papers"] = json.loads(row["papers"] or '["Other"]')
         row["subjects"] = json.loads(row["subjects"] or "[]")
+        row["items"] = json.loads(row["items"] or "[]")
         out.append(row)
     return out

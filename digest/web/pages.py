@@ -43,6 +43,17 @@ USED = (
 CACHE_ENTRIES = 256  # page parts kept (3–4 KB each, a digest page more)
 
 
+def _matching_item(row: dict[str, Any], words: list[str]) -> dict[str, Any] | None:
+    """The item of a compilation that holds the searched words (most of them), if any."""
+    best, score = None, 0
+    for item in row.get("items") or []:
+        text = plain(item["heading"] + " " + row["content"][item["start"] : item["end"]])
+        found = sum(w in text.lower() for w in words)
+        if found > score:
+            best, score = item, found
+    return best
+
+
 class AlreadyConfirmed(Exception):
     def __init__(self, reader: Reader):
         super().__init__(reader.email)
@@ -262,10 +273,25 @@ class Pages:
         with self.db() as db:
             rows = search.search(db, query)
         groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        words = [w.lower() for w in search.WORD.findall(query)]
         for row in rows:
+            item = _matching_item(row, words)
+            if item is not None:  # a compilation: the item the words are in
+                body = row["content"][item["start"] : item["end"]]
+                anchor = item.get("anchor") or ""
+                link = safe_url(row["link"] + (f"#{anchor}" if anchor else ""))
+                groups[item["papers"][0]].append({
+                    "title": plain(item["heading"]) or "(untitled)",
+                    "from": plain(row["title"]),
+                    "link": link, "source": row["source"], "date": row["date_gmt"][:10],
+                    "subjects": item.get("subjects") or [],
+                    "excerpt": excerpt(body, 220, skip=is_marker),
+                })  # fmt: skip
+                continue
             groups[row["papers"][0]].append(
                 {
                     "title": plain(row["title"]) or "(untitled)",
+                    "from": None,
                     "link": safe_url(row["link"]),
                     "source": row["source"],
                     "date": row["date_gmt"][:10],
