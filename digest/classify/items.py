@@ -55,22 +55,22 @@ class _Segment:
     anchor: str
     start: int  # of the body, after the heading
     end: int
-    is_bold: bool
+    level: int  # 1–6 for <hN>, 0 for a bold line that is a section heading
 
 
 def _plain(markup: str) -> str:
     return " ".join(html.unescape(TAGS.sub(" ", markup)).replace("\xa0", " ").split())
 
 
-def _segments(content: str) -> list[_Segment]:
+def _headings(content: str) -> list[tuple[int, int, str, str, int]]:
+    """(start, end, text, id, level) of every heading, and of bold lines that are section
+    headings ("GS Paper 3", "Prelims Corner") but not an item's own marker under a heading."""
     marks = []
     for m in HEADING.finditer(content):
-        attrs = m.group(2)
-        anchor = ANCHOR.search(attrs)
-        inner_anchor = ANCHOR.search(m.group(3))
-        name = anchor.group(1) if anchor else (inner_anchor.group(1) if inner_anchor else "")
-        marks.append((m.start(), m.end(), _plain(m.group(3)), name, False))
-    heading_ends = [m.end() for m in HEADING.finditer(content)]
+        anchor = ANCHOR.search(m.group(2)) or ANCHOR.search(m.group(3))
+        marks.append((m.start(), m.end(), _plain(m.group(3)), anchor.group(1) if anchor else "",
+                      int(m.group(1))))  # fmt: skip
+    heading_ends = [m[1] for m in marks]
     for m in BOLD_LINE.finditer(content):
         text = _plain(m.group(2))
         marker = parse_line(text) if text and len(text) < 120 else None
@@ -79,15 +79,45 @@ def _segments(content: str) -> list[_Segment]:
         if any(0 <= m.start() - end < 200 and not _plain(content[end : m.start()])
                for end in heading_ends):  # fmt: skip
             continue  # right under a heading: that item's own marker, not a section
-        marks.append((m.start(), m.end(), text, "", True))
+        marks.append((m.start(), m.end(), text, "", 0))
     marks.sort()
-    out: list[_Segment] = []
-    for i, (start, end, text, name, bold) in enumerate(marks):
-        if out and start < out[-1].start:  # a bold line inside a heading
+    out: list[tuple[int, int, str, str, int]] = []
+    for mark in marks:
+        if out and mark[0] < out[-1][1]:  # a bold line inside a heading
+            continue
+        out.append(mark)
+    return out
+
+
+def _segments(content: str, marks: list, deepest: int) -> list[_Segment]:
+    """Segments at headings of level `deepest` or outer; deeper headings (an item's own
+    "Context", "About") stay inside their item."""
+    kept = [m for m in marks if m[4] <= deepest]
+    out = []
+    for i, (_, end, text, name, level) in enumerate(kept):
+        stop = kept[i + 1][0] if i + 1 < len(kept) else len(content)
+        out.append(_Segment(text, name, end, stop, level))
+    return out
+
+
+def _item_level(content: str, marks: list, decide_lines) -> int:
+    """The heading level items sit at: the outermost one whose headings open with a marker
+    (nextias: <h2> then "Syllabus:", its <h3> "Context" inside), else the one right under
+    section headings (BYJU'S: <h3> "B. GS2 Related", then <h4> items)."""
+    opened: dict[int, int] = {}
+    sections = []
+    for i, (_, end, text, _, level) in enumerate(marks):
+        if _section(text) is not None:
+            sections.append(level)
             continue
         stop = marks[i + 1][0] if i + 1 < len(marks) else len(content)
-        out.append(_Segment(text, name, end, stop, bold))
-    return out
+        lines = [line for line in text_lines(content[end:stop]) if line.strip()]
+        if decide_lines(lines[:ITEM_LINES]) is not None:
+            opened[level] = opened.get(level, 0) + 1
+    if opened:
+        return min(level for level, count in opened.items() if count == max(opened.values()))
+    deeper = [m[4] for m in marks if sections and m[4] > min(sections) and _section(m[2]) is None]
+    return min(deeper) if deeper else 6
 
 
 def _section(text: str) -> Marker | None:
@@ -106,9 +136,10 @@ def split(
     """The items of a compilation, or [] for a post with one subject. `decide_lines` files
     the first lines of a segment (the classifier's own marker rules): (papers, subjects,
     reason) or None when they hold no marker."""
-    segments = _segments(content)
-    if len(segments) < MIN_ITEMS:
+    marks = _headings(content)
+    if len(marks) < MIN_ITEMS:
         return []
+    segments = _segments(content, marks, _item_level(content, marks, decide_lines))
     items: list[Item] = []
     section: tuple[tuple[str, ...], str] | None = None  # (papers, the heading's line)
     for seg in segments:
