@@ -35,6 +35,7 @@ SUBJECTS: tuple[tuple[str, str], ...] = (
     ("society", "GS1"), ("social issue", "GS1"), ("women", "GS1"), ("population", "GS1"),
     ("poverty", "GS1"), ("urbani", "GS1"), ("communalism", "GS1"), ("geograph", "GS1"),
     ("places", "GS1"), ("person", "GS1"), ("indian society", "GS1"),
+    ("social sector", "GS2"), ("social service", "GS2"),
     ("polity", "GS2"), ("constitution", "GS2"), ("governance", "GS2"), ("parliament", "GS2"),
     ("judiciary", "GS2"), ("social justice", "GS2"), ("welfare", "GS2"), ("scheme", "GS2"),
     ("health", "GS2"), ("education", "GS2"), ("international relation", "GS2"), ("ir", "GS2"),

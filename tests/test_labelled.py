@@ -1,0 +1,62 @@
+"""The classifier on real posts (tests/labelled_posts.py): exact papers per post and per
+item, and precision and recall per paper. The floors below are what the set gives today
+(bench/RESULTS.md has the figures); a change that files real posts worse fails here."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from labelled_posts import POSTS, body_of
+
+from digest.classify import decide
+
+
+def outcomes() -> list[tuple[str, list[str], list[str]]]:
+    """(what, expected papers, filed papers) for every post, and every item of one."""
+    out = []
+    for post in POSTS:
+        decision = decide(post["title"], body_of(post))
+        expected = post["expected"]
+        if isinstance(expected, dict):
+            filed = {item.heading: list(item.papers) for item in decision.items}
+            for heading, papers in expected.items():
+                out.append((f"{post['url']} / {heading}", papers, filed.get(heading, [])))
+        else:
+            out.append((post["url"], expected, decision.papers))
+    return out
+
+
+def figures() -> tuple[float, dict[str, tuple[float, float]]]:
+    found = outcomes()
+    exact = sum(sorted(e) == sorted(f) for _, e, f in found) / len(found)
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for _, expected, filed in found:
+        for paper in set(filed) | set(expected):
+            if paper in filed and paper in expected:
+                tp[paper] += 1
+            elif paper in filed:
+                fp[paper] += 1
+            else:
+                fn[paper] += 1
+    papers = sorted(set(tp) | set(fp) | set(fn))
+    per = {p: (tp[p] / ((tp[p] + fp[p]) or 1), tp[p] / ((tp[p] + fn[p]) or 1)) for p in papers}
+    return exact, per
+
+
+def test_real_posts_are_filed_under_the_papers_their_markers_name():
+    found = outcomes()
+    sites = {p["site"] for p in POSTS}
+    assert len(POSTS) >= 16 and len(sites) >= 11  # issue #28 asks for 150 from 12
+    wrong = [(what, e, f) for what, e, f in found if sorted(e) != sorted(f)]
+    exact, per = figures()
+    assert exact >= 0.95, wrong
+    for paper, (precision, recall) in per.items():
+        assert precision >= 0.9 and recall >= 0.9, (paper, precision, recall, wrong)
+
+
+if __name__ == "__main__":  # the figures for bench/RESULTS.md
+    exact, per = figures()
+    print(f"{len(POSTS)} posts, {len(outcomes())} filings (posts and items), "
+          f"{len({p['site'] for p in POSTS})} sites: exact {exact:.1%}")  # fmt: skip
+    for paper, (precision, recall) in per.items():
+        print(f"  {paper}: precision {precision:.2f}, recall {recall:.2f}")
