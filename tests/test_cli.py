@@ -64,7 +64,17 @@ def test_commands_with_state_need_a_config_or_db_and_create_nothing(tmp_path, mo
     cfg = tmp_path / "c.toml"
     cfg.write_text('database = "no/such/folder/x.db"\n')
     result = run(cfg, "status")
-    assert result.exit_code == 2 and "no/such/folder does not exist" in result.output
+    assert result.exit_code == 2 and "no database yet at " in result.output
+    assert "no/such/folder/x.db" in result.output and result.output.count("\n") == 1
+    assert not (tmp_path / "no").exists()
+    for command in (
+        ["explain", "a:1"],
+        ["file", "a:1", "GS2"],
+        ["subscribers", "list"],
+        ["subscribers", "export"],
+    ):  # read-only: they create nothing either
+        result = run(cfg, *command)
+        assert result.exit_code == 2 and "no database yet at " in result.output, command
     assert not (tmp_path / "no").exists()
 
 
@@ -89,8 +99,15 @@ def test_init_writes_a_valid_starter_file(tmp_path, monkeypatch):
     assert replace(loaded.mail, outbox=defaults.outbox) == defaults
     assert loaded.timezone == model.Config(path=None).timezone
     assert [s.email for s in loaded.subscribers] == ["reader@example.org"]
-    status = run(tmp_path / "wp-digest.toml", "status")
-    assert status.exit_code == 0 and "reader@example.org: nothing sent yet" in status.output
+    status = run(tmp_path / "wp-digest.toml", "status")  # nothing crawled yet: no database
+    assert status.exit_code == 2 and "no database yet at " in status.output
+    assert not (tmp_path / "wp-digest.db").exists()
+    # transport is left to its default: filling in host sends by SMTP, not to the outbox.
+    assert loaded.mail.transport == "outbox" and "\n# transport" in text
+    (tmp_path / "wp-digest.toml").write_text(text.replace('# host = "smtp.example.org"',
+                                                         'host = "smtp.example.org"'))  # fmt: skip
+    assert config.load(str(tmp_path / "wp-digest.toml")).mail.transport == "smtp"
+    (tmp_path / "wp-digest.toml").write_text(text)
 
     cfg = config.load(str(tmp_path / "wp-digest.toml"))
     assert cfg.sources[0].name == "nextias"

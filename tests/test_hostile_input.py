@@ -24,6 +24,7 @@ from helpers import (
     write_config,
 )
 
+from digest import store
 from digest.crawl import records
 from digest.sample.site import WordPressServer
 from digest.text import MAX_DEPTH, bound_nesting, clean_html, nesting_depth
@@ -227,6 +228,7 @@ def test_children_ignore_a_digest_package_in_the_working_directory(tmp_path):
 @pytest.mark.parametrize("ref", ["wp:" + "9" * 5000, "wp:" + "9" * 19, "wp:²", "x" * 100_000])
 def test_explain_and_file_refuse_impossible_ids_in_one_line(tmp_path, ref):
     cfg = write_config(tmp_path, {})
+    store.open_db(tmp_path / "state.db").close()  # a database, with no such post
     for args in (("explain", ref), ("file", ref, "GS2")):
         result = CliRun(cfg, *args)
         assert result.returncode == 2 and "no stored post" in result.stderr, result.stderr
@@ -251,6 +253,7 @@ def CliRun(cfg, *args):  # noqa: N802 - a real process: tracebacks show as they 
 )
 def test_import_refuses_unreadable_csv_in_one_line(tmp_path, content, said):
     cfg = write_config(tmp_path, {})
+    store.open_db(tmp_path / "state.db").close()
     (tmp_path / "in.csv").write_bytes(content)
     result = CliRun(cfg, "subscribers", "import", str(tmp_path / "in.csv"))
     assert result.returncode == 2 and said in result.stderr, result.stderr

@@ -354,3 +354,21 @@ def test_serve_crawl_and_send_share_the_database(web, site, smtp):
     assert statuses.count(200) >= 200  # only sign-ups beyond the per-client limit are 429
     log = web.stop()
     assert "locked" not in log and "Traceback" not in log, log
+
+
+def test_a_preview_to_any_address_works_with_the_site_and_carries_no_readers_links(
+    tmp_path, site, smtp, monkeypatch
+):
+    """`send --to ADDR` (what `send --dry-run` suggests) crashed with an AssertionError in
+    every deployment with [web] base_url (#30); and `send` says where the mail went."""
+    cfg = web_config(tmp_path, site.url, smtp.port, free_port(),
+                     '\n[[subscriber]]\nemail = "r@example.org"\n')  # fmt: skip
+    assert run(cfg, "crawl").exit_code == 0
+    pin_clock(monkeypatch, "2026-04-22T08:00:00+05:30")
+    result = run(cfg, "send", "--to", "boss@example.org")
+    assert result.exit_code == 0, result.output
+    [msg] = smtp.messages
+    body = msg.get_body(("plain",)).get_content()
+    assert msg["To"] == "boss@example.org" and "manage/" not in body
+    assert f"mail sent via 127.0.0.1:{smtp.port}" in result.stdout
+    assert run(cfg, "send").exit_code == 0 and len(smtp.messages) == 2

@@ -53,6 +53,15 @@ class State:
         return self._config
 
 
+def require_database(cfg: Config) -> None:
+    """Commands that only read state say so when there is none yet, instead of creating an
+    empty database wherever the path resolves (as root, next to a config in /etc)."""
+    if not Path(cfg.database).exists():
+        fail(f"no database yet at {cfg.database} (the config's `database`, under its "
+             "state folder): nothing was crawled with this config; run `wp-digest crawl`",
+             2)  # fmt: skip
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
     click.echo(f"error: {printable(message)}", err=True)
     sys.exit(code)

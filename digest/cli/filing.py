@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from digest import config, store
-from digest.cli.base import State, fail, say
+from digest.cli.base import State, fail, require_database, say
 from digest.papers import parse_paper
 
 POST = click.argument("post", metavar="POST")
@@ -31,6 +31,7 @@ def explain(state: State, post: str) -> None:
     from digest.store import pins, posts
 
     cfg = state.config
+    require_database(cfg)
     with store.session(cfg.database) as db:
         row = _find(db, post)
         source = cfg.source(row["source"])
@@ -112,6 +113,7 @@ def file_cmd(state: State, post: str, papers: tuple[str, ...], clear: bool) -> N
     chosen = list(dict.fromkeys(_paper(p) for p in papers))
     post, item = _item_of(post)
     cfg = state.config
+    require_database(cfg)
     with store.session(cfg.database) as db:
         row = _find(db, post)
         name = f"{row['source']}:{row['post_id']}"

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from digest import clock, config, crawl, store
-from digest.cli.base import State, cli, date_option, fail, report, say
+from digest.cli.base import State, cli, date_option, fail, report, require_database, say
 from digest.periods import KINDS
 from digest.states import Send
 from digest.text import printable
@@ -129,6 +129,7 @@ def status(state: State, as_json: bool) -> None:
     from digest.store import status as status_report
 
     cfg = state.config
+    require_database(cfg)
     with store.session(cfg.database) as db:
         from digest.mail.readers import sync_readers
 
@@ -219,9 +220,14 @@ def send(state: State, period: str | None, dry_run: bool, to: str | None) -> Non
             # The digest each period's subscribers are due is the one `tick` would send now.
             as_of = digest_times(cfg, now)
             outcomes = deliver.send_due(cfg, db, now, period=period, dry_run=dry_run, as_of=as_of)
-    if not report(
-        state, [(o.line(), o.status not in (Send.FAILED, Send.RETRYING)) for o in outcomes]
-    ):
+    ok = report(state, [(o.line(), o.status not in (Send.FAILED, Send.RETRYING)) for o in outcomes])
+    if any(o.status == Send.SENT for o in outcomes):  # where "sent" went, in so many words
+        mail = cfg.mail
+        where = (f"sent via {mail.host}:{mail.port}" if mail.transport == "smtp"
+                 else f"written to {mail.outbox}/ (transport \"outbox\": no mail left this "
+                      "machine)")  # fmt: skip
+        say(state, f"mail {where}")
+    if not ok:
         sys.exit(1)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from digest import config, store
-from digest.cli.base import State, fail, say
+from digest.cli.base import State, fail, require_database, say
 from digest.papers import parse_papers
 from digest.periods import KINDS
 from digest.states import Origin
@@ -35,10 +35,12 @@ def _papers(values: tuple[str, ...] | list[str]) -> list[str]:
         raise click.BadParameter(str(e)) from None
 
 
-def _session(state: State):
+def _session(state: State, *, reading: bool = False):
     from digest.mail.readers import sync_readers
 
     cfg = state.config
+    if reading:
+        require_database(cfg)
     db = store.open_db(cfg.database)
     sync_readers(cfg, db)  # the config's readers first, so every command sees them
     return db
@@ -51,7 +53,7 @@ def list_cmd(state: State, status: str | None) -> None:
     """One line per reader: address, state, period, papers, where they came from."""
     from digest.store import subscribers
 
-    db = _session(state)
+    db = _session(state, reading=True)
     try:
         for r in subscribers.listed(db, status):
             papers = " ".join(r.papers) or "all papers"
@@ -204,7 +206,7 @@ def export_cmd(state: State, path: str) -> None:
 
     from digest.store import subscribers
 
-    db = _session(state)
+    db = _session(state, reading=True)
     try:
         rows = subscribers.export_rows(db)
     finally:

@@ -81,9 +81,9 @@ images = {_toml(d.images)}                 # images in mailed digests (fetched b
 # archive = "archive"                 # scheduled runs also publish every digest here
 
 [mail]
-transport = {_toml(m.transport)}             # "outbox" writes .eml files; "smtp" sends
-outbox = {_toml(m.outbox)}
-# host = "smtp.example.org"           # with transport = "smtp"
+# transport = "outbox"               # default: "smtp" once host is set, else "outbox"
+outbox = {_toml(m.outbox)}                  # where "outbox" writes .eml files
+# host = "smtp.example.org"           # set it, and digests go out by SMTP
 # port = {m.port}                          # default: 465 for ssl, 587 for starttls, 25 for none
 # security = {_toml(m.security)}           # "ssl", "starttls", or "none" (loopback only)
 # username = "digest@example.org"
