@@ -35,6 +35,23 @@ EMPTY = re.compile(
     re.IGNORECASE,
 )
 MIN_ITEMS = 2  # fewer than this is a post with one subject, filed as a whole
+# What any marker or section heading holds somewhere: a compilation has two at least. One
+# scan of the post decides whether splitting it is worth trying (most posts have one).
+CUES = re.compile(
+    r"syllabus|relevan|categor|focus|related|\bg\.?\s?s\.?\s*[-–:.]?\s*(?:paper)?\s*[-–:.]?"
+    r"\s*(?:[1-4]|iv|i{1,3})\b|general\s+studies|prelim|essay|ethics|"
+    r"सामान्य|जीएस|प्रारंभिक|निबंध",
+    re.IGNORECASE,
+)
+
+
+def worth_splitting(content: str) -> bool:
+    found = 0
+    for _ in CUES.finditer(content):
+        found += 1
+        if found >= MIN_ITEMS:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -136,6 +153,8 @@ def split(
     """The items of a compilation, or [] for a post with one subject. `decide_lines` files
     the first lines of a segment (the classifier's own marker rules): (papers, subjects,
     reason) or None when they hold no marker."""
+    if not worth_splitting(content):
+        return []
     marks = _headings(content)
     if len(marks) < MIN_ITEMS:
         return []
