@@ -320,3 +320,40 @@ def test_a_compilation_reaches_each_papers_readers_with_its_item_only(wp, tmp_pa
         assert run(cfg, "send").exit_code == 0 and len(smtp.messages) == 4
     finally:
         smtp.stop()
+
+
+def test_posts_without_a_marker_are_inferred_and_the_model_learns(wp, tmp_path):
+    """Issue #29 end to end: a marker-less post lands under its paper with an `inferred:`
+    reason that `explain` shows; a vague one stays Other with its best guess; what marked
+    posts teach is kept in the database and rebuilt by `reclassify`."""
+    clear, vague, marked = wp.php([
+        {"op": "insert", "title": "RBI holds the repo rate",
+         "content": "<p>The monetary policy committee kept the repo rate as inflation eased; "
+                    "banks expect credit growth and GDP to stay strong.</p>",
+         "date": "2026-04-14 09:00:00"},
+        {"op": "insert", "title": "A note for readers",
+         "content": "<p>The page will be updated later today with the committee's report.</p>",
+         "date": "2026-04-14 10:00:00"},
+        {"op": "insert", "title": "Zabo farming of Nagaland",
+         "content": syllabus("Syllabus: GS3/Agriculture",
+                             "Zabo rice fields and bhungroo ponds hold rainwater."),
+         "date": "2026-04-14 11:00:00"},
+    ])  # fmt: skip
+    cfg = config_for(tmp_path, wp)
+    assert run(cfg, "crawl").exit_code == 0
+    db = open_state(cfg)
+    filed = {r["post_id"]: (json.loads(r["papers"]), r["filing"]) for r in table(db, "posts")}
+    assert filed[clear][0] == ["GS3"] and filed[clear][1].startswith("inferred: GS3 ")
+    assert "repo" in filed[clear][1]
+    assert filed[vague][0] == ["Other"] and "best guess" in filed[vague][1]
+    assert filed[marked][0] == ["GS3"] and filed[marked][1].startswith("marker:")
+    explained = run(cfg, "explain", f"real:{clear}").stdout
+    assert "inferred from the words: GS3" in explained and "classifier: GS3; inferred:" in explained
+    learned = db.execute("SELECT count(*) FROM learned_words WHERE word = 'zabo'").fetchone()[0]
+    assert learned == 1  # the crawl learned from the marked post
+    db.execute("DELETE FROM learned_words")
+    db.conn.commit()
+    result = run(cfg, "reclassify")
+    assert "inferred filing learned from 1 marked posts" in result.stdout
+    assert db.execute("SELECT count(*) FROM learned_words WHERE word = 'zabo'").fetchone()[0] == 1
+    assert "inferred" in run(cfg, "status").stdout

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from digest.classify import items
+from digest.classify import infer, items
 from digest.classify.items import Item
 from digest.classify.markers import Marker, is_marker, parse_line, title_marker
 from digest.classify.subjects import normalise_subject, subject_paper
@@ -96,12 +96,16 @@ def decide(
     names: Mapping[int, str] | None = None,
     *,
     trace: bool = True,
+    model: infer.Model | None = None,
 ) -> Decision:
     """The filing decision for a post. `terms` are its category and tag IDs; `names` their
-    names. Papers keep the order the post gives them; nothing found gives ["Other"]."""
+    names. Papers keep the order the post gives them; nothing found gives ["Other"]. With a
+    `model`, a post without a marker is filed by what it is about when the model is sure."""
     decision = Decision(trace=trace)
     try:
         _decide(decision, title or "", content or "", terms, rules, names or {})
+        if not decision.papers and model is not None:
+            _infer(decision, title or "", content or "", terms, names or {}, model)
     except (RecursionError, MemoryError):  # pathological input: file it, don't crash
         decision = Decision(reason="none: the post could not be read")
     if not decision.papers:
@@ -225,6 +229,28 @@ def _from_items(decision: Decision, found: list[Item]) -> None:
     decision.reason = f"items: {len(found)} items ({shares})"[:300]
 
 
+def _infer(decision, title, content, terms, names, model: infer.Model) -> None:
+    """The last step before "Other": the post's words against the model."""
+    heading = " ".join(text_lines(html.unescape(title)))
+    words = infer.tokens(heading, text_lines(content[:INFER_SCAN]),
+                         [names[t] for t in terms if t in names])  # fmt: skip
+    guess = model.guess(words)
+    if guess is None:
+        return
+    if decision.trace:
+        scores = ", ".join(f"{p} {s:.2f}" for p, s in guess.scores)
+        decision.step(f"inferred from the words: {scores}; evidence {', '.join(guess.evidence)}")
+    if guess.filed:
+        decision.add(guess.paper, "")
+        decision.reason = f"inferred: {infer.describe(guess)}"[:300]
+        decision.steps.append(f"-> {guess.paper} (confidence {guess.confidence:.2f})")
+    else:
+        decision.reason = f"none: no marker; best guess {guess.paper} {guess.confidence:.2f}"
+
+
+INFER_SCAN = 20_000  # characters of a post's HTML the model reads
+
+
 def _found(decision: Decision) -> str:
     subjects = f" ({'; '.join(decision.subjects)})" if decision.subjects else ""
     return ", ".join(decision.papers) + subjects
@@ -259,13 +285,14 @@ def file_post(
     names: Mapping[int, str],
     pins: Mapping[int, tuple[list[str], str]] | None = None,
     item_pins: Mapping[tuple[int, int], tuple[list[str], str]] | None = None,
+    model: infer.Model | None = None,
 ) -> Filing:
     """A post row's filing (categories and tags as lists of IDs). A post an operator
     pinned (`wp-digest file SOURCE:ID`) keeps the pinned papers, an item pinned
     (`SOURCE:ID#N`) its own; subjects still come from the post."""
     terms = list(row.get("categories") or []) + list(row.get("tags") or [])
     title, content = row.get("title") or "", row.get("content") or ""
-    decision = decide(title, content, terms, rules, names, trace=False)
+    decision = decide(title, content, terms, rules, names, trace=False, model=model)
     post_id = row.get("post_id")
     found = []
     for item in decision.items:

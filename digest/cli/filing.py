@@ -28,7 +28,7 @@ def explain(state: State, post: str) -> None:
     """Say why POST is filed under its papers: which line matched which rule, or why it fell
     through to categories/tags or "Other". POST is SOURCE:ID or the post's URL."""
     from digest.classify import decide
-    from digest.store import pins, posts
+    from digest.store import learning, pins, posts
 
     cfg = state.config
     require_database(cfg)
@@ -39,7 +39,9 @@ def explain(state: State, post: str) -> None:
         names = posts.term_names(db, row["source"])
         pinned = pins.pins(db, row["source"]).get(row["post_id"])
         item_pins = pins.item_pins(db, row["source"])
-    decision = decide(row["title"], row["content"], row["categories"] + row["tags"], rules, names)
+        model = learning.load(db)
+    terms = row["categories"] + row["tags"]
+    decision = decide(row["title"], row["content"], terms, rules, names, model=model)
     say(state, f"{row['source']}:{row['post_id']} {row['link']}")
     for step in decision.steps:
         say(state, f"  {step}")

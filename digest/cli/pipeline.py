@@ -96,7 +96,7 @@ def reclassify(state: State, sources: tuple[str, ...]) -> None:
     No re-crawl and no new revisions. SOURCE names a source in the database; without SOURCE,
     every source in the database. Rules come from each source's [source.classify] table.
     """
-    from digest.store import filing, posts
+    from digest.store import filing, learning, posts
 
     cfg = state.config
     with store.session(cfg.database) as db:
@@ -104,21 +104,21 @@ def reclassify(state: State, sources: tuple[str, ...]) -> None:
         for name in sources:
             if name not in stored:
                 raise click.BadParameter(f"no posts stored for {name!r}", param_hint="SOURCE")
-        for name in sources or stored:
-            source = cfg.source(name)
-            seen, changed = filing.refile(db, name, source.classify if source else config.Rules())
-            say(state, f"{name}: {seen} posts, {changed} changed")
+        chosen = sources or stored
 
+        def refile_all() -> list[tuple[str, int, int]]:
+            out = []
+            for name in chosen:
+                source = cfg.source(name)
+                rules = source.classify if source else config.Rules()
+                out.append((name, *filing.refile(db, name, rules)))
+            return out
 
-def _printable(value: Any) -> Any:
-    """Every string in a JSON-able tree made printable (digest.text.printable)."""
-    if isinstance(value, str):
-        return printable(value, 10_000)
-    if isinstance(value, dict):
-        return {_printable(k): _printable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_printable(v) for v in value]
-    return value
+        before = {name: changed for name, _, changed in refile_all()}  # markers, new rules
+        taught = learning.rebuild(db)  # what every marked post teaches, from scratch
+        for name, seen, changed in refile_all():  # then posts without a marker, again
+            say(state, f"{name}: {seen} posts, {before[name] + changed} changed")
+        say(state, f"inferred filing learned from {taught} marked posts")
 
 
 @cli.command()
@@ -126,6 +126,7 @@ def _printable(value: Any) -> Any:
 @click.pass_obj
 def status(state: State, as_json: bool) -> None:
     """Per source: posts stored, revisions, the last crawl and its outcome, the cursor."""
+    from digest.cli.status import printable_tree
     from digest.store import status as status_report
 
     cfg = state.config
@@ -136,7 +137,7 @@ def status(state: State, as_json: bool) -> None:
         sync_readers(cfg, db)  # the config's [[subscriber]] entries, synced in
         report = status_report.report(db, str(cfg.database), cfg.watch, clock.now())
     if as_json:  # the same printable-text rule as the terminal: a server's error text
-        click.echo(json.dumps(_printable(report), indent=2, ensure_ascii=False))  # is in it
+        click.echo(json.dumps(printable_tree(report), indent=2, ensure_ascii=False))  # is in it
         return
     from digest.cli.status import lines
 

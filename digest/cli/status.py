@@ -9,6 +9,7 @@ from typing import Any
 
 from digest.papers import PAPERS
 from digest.states import Crawl
+from digest.text import printable
 
 
 def lines(report: dict[str, Any]) -> list[str]:
@@ -25,6 +26,10 @@ def lines(report: dict[str, Any]) -> list[str]:
         if src["also_in"]:
             also = [f"{p} {src['also_in'][p]}" for p in PAPERS if p in src["also_in"]]
             out.append("  also in: " + ", ".join(also))
+        if src.get("inferred"):
+            out.append(f"  inferred from their words (no marker): {src['inferred']} posts")
+        if src.get("compilations"):
+            out.append(f"  compilations filed item by item: {src['compilations']} posts")
         for reason, count in src["other_reasons"].items():
             out.append(f"  Other, {count} posts: {reason}")
         if src["pinned"]:
@@ -74,3 +79,14 @@ def cursor_lines(modified: dict[str, str], published: dict[str, str]) -> list[st
             parts.append(f"published after {published[post_type]} UTC")
         out.append(f"  cursor {post_type}: {', '.join(parts)}")
     return out
+
+
+def printable_tree(value: Any) -> Any:
+    """Every string in a JSON-able tree made printable (digest.text.printable)."""
+    if isinstance(value, str):
+        return printable(value, 10_000)
+    if isinstance(value, dict):
+        return {printable_tree(k): printable_tree(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [printable_tree(v) for v in value]
+    return value

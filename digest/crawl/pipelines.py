@@ -13,12 +13,12 @@ from typing import Any
 from scrapy import signals
 from scrapy.crawler import Crawler
 
-from digest import store
+from digest import clock, store
 from digest.config import Rules, source_from_dict
 from digest.crawl.items import ApiRootItem, PageItem, TermsItem
 from digest.crawl.spider import SiteSpider
 from digest.states import Crawl
-from digest.store import crawls, filing, posts, search
+from digest.store import crawls, filing, learning, posts, search
 
 
 class StorePipeline:
@@ -62,6 +62,7 @@ class StorePipeline:
         self.db = store.writer(store.open_db(self.path))
         search.flush_index(self.db)  # what a killed crawl left unindexed
         spider = self.spider
+        self.started = clock.now_utc()
         self.crawl_id = crawls.start(
             self.db, spider.source, spider.mode, since=spider.after, until=spider.before
         )
@@ -127,6 +128,7 @@ class StorePipeline:
             return
         try:
             search.flush_index(self.db)  # searchable the moment the crawl is done
+            learning.learn_since(self.db, self.started)  # what the marked new posts teach
         except Exception as e:  # noqa: BLE001 - the posts are saved; the next crawl indexes
             spider.error = getattr(spider, "error", None) or f"cannot index the posts: {e}"
         error = getattr(spider, "error", None)

@@ -14,7 +14,7 @@ from typing import Any
 
 from digest.classify import Filing, file_post
 from digest.config import Rules
-from digest.store import pins, posts
+from digest.store import learning, pins, posts
 from digest.store.db import Database
 
 
@@ -24,9 +24,10 @@ def hook(db: Database, source: str, rules: Rules) -> posts.PostHook:
     names = posts.term_names(db, source)
     pinned = pins.pins(db, source)
     items_pinned = pins.item_pins(db, source)
+    model = learning.load(db)  # what marked posts taught, as of now
 
     def columns(row: Mapping[str, Any]) -> dict[str, str | None]:
-        return encode(file_post(row, rules, names, pinned, items_pinned))
+        return encode(file_post(row, rules, names, pinned, items_pinned, model))
 
     return columns
 

@@ -110,3 +110,11 @@ def migrate_13(db: sqlite_utils.Database) -> None:
         pk=("source", "post_id", "item"),
         if_not_exists=True,
     )
+
+
+def migrate_14(db: sqlite_utils.Database) -> None:
+    """What posts the sites marked taught the inferred filing: word counts per paper
+    (digest.store.learning), rebuilt by `reclassify`."""
+    db.table("learned_words").create(
+        {"paper": str, "word": str, "count": float}, pk=("paper", "word"), if_not_exists=True
+    )

@@ -50,6 +50,11 @@ def sources(db: Database) -> list[dict[str, Any]]:
             [name],
         ).fetchall()
         papers = {paper: n for paper, first, n in rows if first}
+        inferred, compilations = db.execute(
+            "SELECT coalesce(sum(filing LIKE 'inferred:%'), 0), coalesce(sum(items IS NOT NULL), "
+            "0) FROM posts WHERE source = ?",
+            [name],
+        ).fetchone()
         also_in = {paper: n for paper, first, n in rows if not first}
         last_crawl = None
         if last:
@@ -62,6 +67,8 @@ def sources(db: Database) -> list[dict[str, Any]]:
                 "revisions": revisions,
                 "papers": papers,
                 "also_in": also_in,
+                "inferred": inferred,  # filed by their words (no marker)
+                "compilations": compilations,  # filed item by item
                 "last_crawl": last_crawl,
                 "cursors": get_cursors(db, name),
                 "published_cursors": get_cursors(db, name, "date"),
