@@ -35,14 +35,15 @@ EMPTY = re.compile(
     re.IGNORECASE,
 )
 MIN_ITEMS = 2  # fewer than this is a post with one subject, filed as a whole
-# What any marker or section heading holds somewhere: a compilation has two at least. One
+# What a marker line or section heading begins with: a compilation has two at least. One
 # scan of the post decides whether splitting it is worth trying (most posts have one).
 CUES = re.compile(
-    r"syllabus|relevan|categor|focus|related|\bg\.?\s?s\.?\s*[-–:.]?\s*(?:paper)?\s*[-–:.]?"
-    r"\s*(?:[1-4]|iv|i{1,3})\b|general\s+studies|prelim|essay|ethics|"
-    r"सामान्य|जीएस|प्रारंभिक|निबंध",
+    r">\s*(?:<[^>]+>\s*)*(?:[a-z0-9]{1,2}[.)]\s*)?(?:(?:syllabus|relevance|category|focus"
+    r"|related\s+to|topics?\s+covered|upsc[^<:]{0,30}|mains[^<:]{0,30})\s*[:\-–|]|(?:g\.?\s?s\.?|general\s+studies)\s*[-–:.]?\s*(?:paper)?"
+    r"\s*[-–:.]?\s*(?:[1-4]|iv|i{1,3})\b|prelim|essay|ethics|facts\s+for|in\s+news\s+for"
+    r"|सामान्य|जीएस|प्रारंभिक|निबंध|मुख्य|[^<]{0,80}\(\s*g\.?s\.?\s*-?\s*(?:[1-4]|iv|i{1,3})\s*\))",
     re.IGNORECASE,
-)
+)  # a marker or section heading where a paragraph or heading begins
 
 
 def worth_splitting(content: str) -> bool:
