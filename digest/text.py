@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from itertools import accumulate
 from urllib.parse import urljoin, urlsplit
 
 import nh3
@@ -104,9 +105,24 @@ def _walk_tags(markup: str, limit: int | None) -> tuple[str, int, int]:
     return "".join(keep), dropped, deepest
 
 
+_OPEN_OR_CLOSE = re.compile(
+    r"<(/?)(?!(?:br|hr|img|input|meta|link|wbr|source|area|col|embed|param|track|base)\b)"
+    r"[a-zA-Z]",
+    re.IGNORECASE,
+)
+_STEP = {"": 1, "/": -1}
+
+
+def _surely_shallow(markup: str, limit: int) -> bool:
+    """An upper bound of the depth, in C-speed steps: opening tags minus closing ones so
+    far (void elements left out; an unclosed <p> only makes the bound looser)."""
+    steps = map(_STEP.__getitem__, _OPEN_OR_CLOSE.findall(markup))
+    return max(accumulate(steps), default=0) <= limit
+
+
 def bound_nesting(markup: str, limit: int = MAX_DEPTH) -> tuple[str, int]:
     """HTML with elements nested deeper than `limit` unwrapped, and how many tags went."""
-    if not markup or markup.count("<") <= limit:  # too few tags to be that deep
+    if not markup or markup.count("<") <= limit or _surely_shallow(markup, limit):
         return markup, 0
     bounded, dropped, _ = _walk_tags(markup, limit)
     return bounded, dropped

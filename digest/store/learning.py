@@ -15,7 +15,7 @@ from digest.store.db import Database, transaction
 from digest.text import text_lines
 
 MARKED = "(filing LIKE 'marker:%' OR filing LIKE 'title:%' OR filing LIKE 'items:%')"
-READ = 6000  # characters of a post (or an item) it learns from: enough words, bounded work
+READ = 2000  # characters of a post (or an item) it learns from: its most topical words
 
 
 def load(db: Database) -> infer.Model:
