@@ -47,12 +47,18 @@ class MariaDB:
         self.proc: subprocess.Popen | None = None
 
     def start(self) -> MariaDB:
-        self.data.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [_bin("mariadb-install-db"), "--no-defaults", f"--datadir={self.data}", "--user=root",
-             "--auth-root-authentication-method=socket", "--skip-test-db"],
-            check=True, capture_output=True, timeout=300,
-        )  # fmt: skip
+        for attempt in range(2):  # once more on a busy machine, then say why
+            shutil.rmtree(self.data, ignore_errors=True)
+            self.data.mkdir(parents=True, exist_ok=True)
+            made = subprocess.run(
+                [_bin("mariadb-install-db"), "--no-defaults", f"--datadir={self.data}",
+                 "--user=root", "--auth-root-authentication-method=socket", "--skip-test-db"],
+                capture_output=True, text=True, timeout=300,
+            )  # fmt: skip
+            if made.returncode == 0:
+                break
+            if attempt:
+                raise RuntimeError(f"mariadb-install-db failed: {made.stdout}{made.stderr}")
         self.proc = subprocess.Popen(
             [_bin("mariadbd"), "--no-defaults", f"--datadir={self.data}", "--user=root",
              f"--socket={self.socket}", "--skip-networking", f"--pid-file={self.folder}/pid",
