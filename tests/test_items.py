@@ -155,3 +155,18 @@ def test_search_finds_a_compilation_by_an_items_words_and_shows_the_item(tmp_pat
     [(paper, [hit])] = Pages(cfg, SECRET).search("customs duty")
     assert (paper, hit["title"], hit["from"]) == ("GS3", "Solar module imports", "News In Short")
     assert hit["link"].endswith("#solar") and "Customs duty" in hit["excerpt"]
+
+
+def test_an_unmarked_item_of_a_compilation_is_inferred_on_its_own():
+    from digest.classify import infer
+
+    content = NEWS_IN_SHORT + (
+        "<h2>Monetary policy review</h2><p>The RBI kept the repo rate unchanged as inflation "
+        "eased; banks expect credit growth to pick up and GDP to stay strong.</p>"
+    )
+    without = decide("News In Short", content)
+    assert [i.heading for i in without.items][-1] == "Bharatanatyam festival"  # not an item
+    decision = decide("News In Short", content, model=infer.Model())
+    last = decision.items[-1]
+    assert (last.n, last.heading, last.papers) == (4, "Monetary policy review", ("GS3",))
+    assert last.reason.startswith("inferred: GS3 ") and "credit" in last.reason

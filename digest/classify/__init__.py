@@ -103,7 +103,7 @@ def decide(
     `model`, a post without a marker is filed by what it is about when the model is sure."""
     decision = Decision(trace=trace)
     try:
-        _decide(decision, title or "", content or "", terms, rules, names or {})
+        _decide(decision, title or "", content or "", terms, rules, names or {}, model)
         if not decision.papers and model is not None:
             _infer(decision, title or "", content or "", terms, names or {}, model)
     except (RecursionError, MemoryError):  # pathological input: file it, don't crash
@@ -113,14 +113,23 @@ def decide(
     return decision
 
 
-def _decide(decision, title, content, terms, rules, names) -> None:
+def _infer_item(heading: str, lines: list[str], model: infer.Model):
+    """An item of a compilation with no marker and no section, filed by its words."""
+    guess = model.guess(infer.tokens(heading, lines))
+    if guess is None or not guess.filed:
+        return None
+    return (guess.paper,), (), f"inferred: {infer.describe(guess)}"
+
+
+def _decide(decision, title, content, terms, rules, names, model=None) -> None:
     heading = " ".join(text_lines(html.unescape(title)))
     if (marker := title_marker(heading)) is not None:
         _apply(marker, decision, [], rules)
         if decision.trace:
             decision.step(f"title {_quote(heading)}: title marker -> {_found(decision)}")
     if "<h" in content or "<strong" in content or "<b>" in content:
-        found = items.split(content, lambda lines: _file_lines(lines, rules))
+        guess = (lambda heading, lines: _infer_item(heading, lines, model)) if model else None
+        found = items.split(content, lambda lines: _file_lines(lines, rules), guess)
         if found:
             _from_items(decision, found)
             return

@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from digest.classify.markers import Marker, parse_line
 from digest.text import text_lines
@@ -147,13 +147,18 @@ def _section(text: str) -> Marker | None:
     return marker
 
 
+Filed = tuple[tuple[str, ...], tuple[str, ...], str]
+
+
 def split(
     content: str,
-    decide_lines: Callable[[list[str]], tuple[tuple[str, ...], tuple[str, ...], str] | None],
+    decide_lines: Callable[[list[str]], Filed | None],
+    infer_item: Callable[[str, list[str]], Filed | None] | None = None,
 ) -> list[Item]:
     """The items of a compilation, or [] for a post with one subject. `decide_lines` files
     the first lines of a segment (the classifier's own marker rules): (papers, subjects,
-    reason) or None when they hold no marker."""
+    reason) or None when they hold no marker. `infer_item` (heading, lines) files an item
+    of a compilation that has neither a marker nor a section by its words, when sure."""
     if not worth_splitting(content):
         return []
     marks = _headings(content)
@@ -161,6 +166,7 @@ def split(
         return []
     segments = _segments(content, marks, _item_level(content, marks, decide_lines))
     items: list[Item] = []
+    pending: list[tuple[int, _Segment, list[str]]] = []
     section: tuple[tuple[str, ...], str] | None = None  # (papers, the heading's line)
     for seg in segments:
         body = content[seg.start : seg.end]
@@ -183,7 +189,15 @@ def split(
         elif section is not None and lines and not EMPTY.match(lines[0]):
             items.append(_item(len(items) + 1, seg, section[0], (),
                                f"section {_show(section[1])}"))  # fmt: skip
-    return items if len(items) >= MIN_ITEMS else []
+        elif infer_item is not None and lines and seg.level > 0:
+            pending.append((len(items), seg, lines))  # decided once the post is a compilation
+    if len(items) < MIN_ITEMS:
+        return []
+    for position, seg, lines in reversed(pending):  # an unmarked item, filed by its words
+        guessed = infer_item(seg.heading, lines)  # type: ignore[misc]
+        if guessed is not None:
+            items.insert(position, _item(0, seg, *guessed))
+    return [replace(item, n=n) for n, item in enumerate(items, 1)]
 
 
 def _item(n: int, seg: _Segment, papers, subjects, reason: str) -> Item:
