@@ -233,3 +233,8 @@ def printable(text: str, limit: int = 1000) -> str:
     error body may carry them) become a space, and the line is bounded."""
     line = TERMINAL_UNSAFE.sub(" ", text).rstrip()  # indentation stays
     return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def plural(n: int, word: str) -> str:
+    """ "1 post", "2 posts": counts people read."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"

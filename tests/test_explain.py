@@ -62,7 +62,7 @@ def test_a_pin_outlives_recrawls_and_reclassify(conf, site):
     assert "pinned: GS3, Essay (by operator at" in out and "stored: GS3, Essay" in out
     assert "classifier: GS2" in out
     status = run(conf, "status").stdout
-    assert "pinned by the operator: 1 posts" in status
+    assert "pinned by the operator: 1 post" in status
     result = run(conf, "file", "sample:71990", "--clear")
     assert "pin dropped; filed by the classifier under GS2" in result.stdout
     assert papers_of(open_state(conf), 71990)[0] == ["GS2"]
@@ -78,8 +78,8 @@ def test_status_says_why_posts_are_other(tmp_path):
         cfg = write_config(tmp_path, {"s": site.url})
         assert run(cfg, "crawl").exit_code == 0
     out = run(cfg, "status").stdout
-    assert "Other, 1 posts: no marker near the top, and no category or tag names a paper" in out
-    assert "Other, 1 posts: a marker line names no paper or known subject" in out
+    assert "Other, 1 post: no marker near the top, and no category or tag names a paper" in out
+    assert "Other, 1 post: a marker line names no paper or known subject" in out
     data = json.loads(run(cfg, "status", "--json").stdout)
     assert sum(data["sources"][0]["other_reasons"].values()) == 2
 

@@ -298,3 +298,58 @@ def test_pending_sign_ups_expire_in_the_site_sweep(tmp_path):
     mailer = Mailer(cfg, links.Links(cfg.web.base_url, SECRET))
     assert mailer.once() == 0
     assert subscribers.get(open_state(cfg_path), "stale@example.org") is None
+
+
+def test_serve_on_a_busy_port_says_so_in_one_line(tmp_path, site, smtp):
+    import subprocess
+    import sys
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen(1)
+    port = taken.getsockname()[1]
+    cfg = web_config(tmp_path, site.url, smtp.port, port)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "digest", "--config", str(cfg), "serve", "--port", str(port)],
+            env={**__import__("os").environ, "WP_DIGEST_SECRET": SECRET},
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    finally:
+        taken.close()
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"error: address in use: 127.0.0.1:{port}"
+
+
+def test_ctrl_c_ends_a_command_with_130_and_loses_nothing(tmp_path, site, monkeypatch):
+    """A send stuck on a mail server that never answers, interrupted: exit 130, and the
+    digest stays pending with its Message-ID (sent on the next run), never marked sent."""
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    hung = HungSmtp()
+    cfg = web_config(tmp_path, site.url, hung.port, free_port(),
+                     '\n[[subscriber]]\nemail = "r@example.org"\n',
+                     mail_extra="timeout = 60\n")  # fmt: skip
+    assert run(cfg, "crawl").exit_code == 0
+    script = Path(sys.executable).with_name("wp-digest")
+    env = {**__import__("os").environ, "WP_DIGEST_SECRET": SECRET,
+           "WP_DIGEST_NOW": "2026-04-22T08:00:00+05:30"}  # fmt: skip
+    try:
+        pipe = subprocess.PIPE
+        proc = subprocess.Popen([script, "--config", str(cfg), "send"], env=env, stdout=pipe,
+                                stderr=pipe, text=True)  # fmt: skip
+        deadline = time.monotonic() + 30
+        while not hung.conns and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        hung.close()
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and err.strip().endswith("interrupted")
+    statuses = [r[0] for r in open_state(cfg).execute("SELECT status FROM deliveries")]
+    assert statuses in ([], ["pending"])  # never "sent"

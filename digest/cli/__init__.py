@@ -16,4 +16,18 @@ __all__ = ["cli", "main", "pipeline"]
 
 
 def main() -> None:
-    cli(prog_name="wp-digest")
+    """The console script. Ctrl-C ends any command with status 130, as shells expect (click
+    alone would say "Aborted!" and exit 1, like a failure)."""
+    import sys
+
+    import click
+
+    try:
+        code = cli.main(prog_name="wp-digest", standalone_mode=False)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)

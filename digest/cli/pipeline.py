@@ -16,7 +16,7 @@ from digest import clock, config, crawl, store
 from digest.cli.base import State, cli, date_option, fail, report, require_database, say
 from digest.periods import KINDS
 from digest.states import Send
-from digest.text import printable
+from digest.text import plural, printable
 
 
 @cli.command()
@@ -117,7 +117,7 @@ def reclassify(state: State, sources: tuple[str, ...]) -> None:
         before = {name: changed for name, _, changed in refile_all()}  # markers, new rules
         taught = learning.rebuild(db)  # what every marked post teaches, from scratch
         for name, seen, changed in refile_all():  # then posts without a marker, again
-            say(state, f"{name}: {seen} posts, {before[name] + changed} changed")
+            say(state, f"{name}: {plural(seen, 'post')}, {before[name] + changed} changed")
         say(state, f"inferred filing learned from {taught} marked posts")
 
 
@@ -184,7 +184,7 @@ def digest_cmd(state: State, period: str, day: Any, out: Path | None) -> None:
         click.echo(renderer.text(view), nl=False)
         return
     paths = publish.write(view, renderer, out)
-    say(state, f"{chosen.label}: {view.total} posts -> {', '.join(map(str, paths))}")
+    say(state, f"{chosen.label}: {plural(view.total, 'post')} -> {', '.join(map(str, paths))}")
 
 
 @cli.command()

@@ -9,7 +9,7 @@ from typing import Any
 
 from digest.papers import PAPERS
 from digest.states import Crawl
-from digest.text import printable
+from digest.text import plural, printable
 
 
 def lines(report: dict[str, Any]) -> list[str]:
@@ -19,7 +19,8 @@ def lines(report: dict[str, Any]) -> list[str]:
     if not report["sources"]:
         out.append("nothing crawled yet")
     for src in report["sources"]:
-        out.append(f"{src['source']}: {src['posts']} posts, {src['revisions']} revisions")
+        posts, revisions = plural(src["posts"], "post"), plural(src["revisions"], "revision")
+        out.append(f"{src['source']}: {posts}, {revisions}")
         if src["papers"]:
             counts = [f"{p} {src['papers'][p]}" for p in PAPERS if p in src["papers"]]
             out.append("  papers (as digests list them, by first paper): " + ", ".join(counts))
@@ -27,13 +28,17 @@ def lines(report: dict[str, Any]) -> list[str]:
             also = [f"{p} {src['also_in'][p]}" for p in PAPERS if p in src["also_in"]]
             out.append("  also in: " + ", ".join(also))
         if src.get("inferred"):
-            out.append(f"  inferred from their words (no marker): {src['inferred']} posts")
+            out.append(
+                f"  inferred from their words (no marker): {plural(src['inferred'], 'post')}"
+            )
         if src.get("compilations"):
-            out.append(f"  compilations filed item by item: {src['compilations']} posts")
+            out.append(f"  compilations filed item by item: {plural(src['compilations'], 'post')}")
         for reason, count in src["other_reasons"].items():
-            out.append(f"  Other, {count} posts: {reason}")
+            out.append(f"  Other, {plural(count, 'post')}: {reason}")
         if src["pinned"]:
-            out.append(f"  pinned by the operator: {src['pinned']} posts (wp-digest file)")
+            out.append(
+                f"  pinned by the operator: {plural(src['pinned'], 'post')} (wp-digest file)"
+            )
         last = src["last_crawl"]
         if last:
             when = last["finished"] or last["started"]

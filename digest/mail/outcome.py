@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from digest.states import Send
+from digest.text import plural
 
 
 @dataclass
@@ -18,7 +19,8 @@ class Outcome:
 
     def line(self) -> str:
         counts = ", ".join(f"{p} {n}" for p, n in self.counts)
-        what = f"{self.label}, {self.posts} posts" + (f" ({counts})" if counts else "")
+        posts = plural(self.posts, "post")
+        what = f"{self.label}, {posts}" + (f" ({counts})" if counts else "")
         if self.label is None:
             return f"{self.subscriber}: {self.status}: {self.error}"
         if self.status == Send.NOTHING:

@@ -22,6 +22,7 @@ from digest.schedule import watch
 from digest.schedule.due import digest_times, due
 from digest.states import Crawl, Send
 from digest.store import Database, runs
+from digest.text import plural
 
 log = logging.getLogger("wp-digest.jobs")
 
@@ -77,7 +78,7 @@ def _publish(cfg: Config, db: Database, kind: str, at: datetime, result) -> None
     period = periods.last_completed(kind, at, cfg.tz)
     assert cfg.digest.archive is not None
     view, _ = publish.publish(db, period, cfg.digest, cfg.digest.archive)
-    line = f"archive: {period.label}, {view.total} posts"
+    line = f"archive: {period.label}, {plural(view.total, 'post')}"
     _log(True, line, job="archive", label=period.label)
     result.jobs.append(line)
 

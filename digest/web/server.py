@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import logging
+import socket
+import sys
 from typing import Any
 
 import uvicorn
@@ -32,9 +35,13 @@ def check(cfg: Config) -> str:
 def run(cfg: Config, host: str, port: int, verbosity: int) -> int:
     secret = check(cfg)
     store.open_db(cfg.database).close()  # create and migrate before the first request
+    problem = _port_taken(host, port)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     app = create_app(cfg, secret)
     level = {-1: "error", 0: "warning", 1: "info"}.get(verbosity, "debug")
-    log.warning("serving %s on http://%s:%d/", cfg.web.base_url, host, port)
+    log.info("serving %s on http://%s:%d/", cfg.web.base_url, host, port)
     uvicorn.run(
         app,
         host=host,
@@ -51,6 +58,20 @@ def run(cfg: Config, host: str, port: int, verbosity: int) -> int:
         h11_max_incomplete_event_size=MAX_HEADERS,
     )
     return 0
+
+
+def _port_taken(host: str, port: int) -> str | None:
+    """One line when the address cannot be listened on (uvicorn would log a traceback-like
+    error and linger), else None."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as e:
+            what = "address in use" if e.errno == errno.EADDRINUSE else (e.strerror or str(e))
+            return f"error: {what}: {host}:{port}"
+    return None
 
 
 HEADER_SECONDS = 10.0  # to send a request's headers, whole
