@@ -79,3 +79,44 @@ def smtp() -> Iterator[SmtpServer]:
     server = SmtpServer().start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory):
+    """The bundled sample site crawled once per test run (per worker) for each pinned
+    clock asked for; `copy_sample(pin, cfg)` puts a copy where the config's database is.
+    A crawl is a child process and a second of CPU: most mail tests only need its result."""
+    import os
+    import sqlite3
+
+    from helpers import run as cli_run
+
+    made: dict[str, Path] = {}
+
+    def copy_sample(pin: str | None, cfg: Path) -> Path:
+        """`pin`: the clock the crawl ran at (None: the real one)."""
+        key = pin or ""
+        if key not in made:
+            folder = tmp_path_factory.mktemp("sample-store")
+            before = os.environ.get("WP_DIGEST_NOW")
+            if pin:
+                os.environ["WP_DIGEST_NOW"] = pin
+            else:
+                os.environ.pop("WP_DIGEST_NOW", None)
+            try:
+                with WordPressServer(copy.deepcopy(load_sample()[0]), prefix="/ca/",
+                                     categories=load_sample()[1]) as server:  # fmt: skip
+                    template = write_config(folder, {"sample": server.url})
+                    assert cli_run(template, "crawl").exit_code == 0
+            finally:
+                if before is None:
+                    os.environ.pop("WP_DIGEST_NOW", None)
+                else:
+                    os.environ["WP_DIGEST_NOW"] = before
+            made[key] = folder / "state.db"
+        target = cfg.parent / "state.db"
+        with sqlite3.connect(made[key]) as src, sqlite3.connect(target) as dst:
+            src.backup(dst)  # a consistent copy, write-ahead log included
+        return target
+
+    return copy_sample

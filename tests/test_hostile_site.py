@@ -29,11 +29,11 @@ def post_form(web, path: str, fields: dict, headers: dict | None = None):
 
 
 @pytest.fixture
-def web(tmp_path, site, smtp, request):
+def web(tmp_path, site, smtp, request, sample_store):
     extra = getattr(request, "param", "")
     port = free_port()
     cfg = web_config(tmp_path, site.url, smtp.port, port, extra)
-    assert run(cfg, "crawl").exit_code == 0
+    sample_store(None, cfg)  # the sample site's crawl, made once
     server = start(cfg, port)
     yield server
     log = server.stop()
