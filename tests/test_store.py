@@ -140,3 +140,20 @@ def test_the_indexer_beside_a_crawl_indexes_each_commit(db, tmp_path):
     finally:
         indexer.stop()
     assert not indexer.is_alive()
+
+
+def test_a_failed_crawl_in_the_same_second_as_the_last_good_one_still_counts(db, monkeypatch):
+    """Crawls are fast enough now to start two in one second: the watch orders them by row,
+    not by their start time (a failure right after a good crawl went unwarned)."""
+    from datetime import datetime
+
+    from digest.store import crawls, health
+
+    monkeypatch.setenv("WP_DIGEST_NOW", "2026-04-01T00:00:00+00:00")
+    good = crawls.start(db, "s", "incremental")
+    crawls.finish(db, good, outcome="ok")
+    bad = crawls.start(db, "s", "incremental")
+    crawls.finish(db, bad, outcome="failed", error="HTTP 503")
+    later = datetime.fromisoformat("2026-04-03T00:00:00+00:00")
+    warning = health.failing_crawls(db, "s", later, 24 * 3600)
+    assert warning and "every crawl has failed for 48 h (1 crawl since" in warning

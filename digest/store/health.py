@@ -17,6 +17,7 @@ from digest.clock import parse_utc, utc
 from digest.config import WatchSettings
 from digest.papers import PAPERS
 from digest.store.db import Database
+from digest.text import plural
 
 
 def shares(db: Database, source: str, recent: int) -> tuple[dict[str, float], dict[str, float]]:
@@ -58,12 +59,13 @@ def drift(db: Database, source: str, settings: WatchSettings) -> list[str]:
 
 def failing_crawls(db: Database, source: str, now: datetime, longest: int) -> str | None:
     """A warning when every crawl of `source` for `longest` seconds or more has failed."""
+    # By row id, not by start time: two crawls can start in the same second.
     last_ok = db.execute(
-        "SELECT max(started) FROM crawls WHERE source = ? AND outcome = 'ok'", [source]
+        "SELECT max(id) FROM crawls WHERE source = ? AND outcome = 'ok'", [source]
     ).fetchone()[0]
     first_bad = db.execute(
         "SELECT min(started), count(*), max(error) FROM crawls WHERE source = ? "
-        "AND outcome NOT IN ('ok', 'running') AND started > coalesce(?, '')",
+        "AND outcome NOT IN ('ok', 'running') AND id > coalesce(?, 0)",
         [source, last_ok],
     ).fetchone()
     since = parse_utc(first_bad[0])
@@ -76,7 +78,7 @@ def failing_crawls(db: Database, source: str, now: datetime, longest: int) -> st
     ).fetchone()[0]
     hours = (now - since).total_seconds() / 3600
     return (
-        f"{source}: every crawl has failed for {hours:.0f} h ({first_bad[1]} crawls since "
+        f"{source}: every crawl has failed for {hours:.0f} h ({plural(first_bad[1], 'crawl')} since "
         f"{utc(since)} UTC); last error: {last_error or 'unknown'}"
     )
 
