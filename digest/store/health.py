@@ -77,8 +77,9 @@ def failing_crawls(db: Database, source: str, now: datetime, longest: int) -> st
         [source],
     ).fetchone()[0]
     hours = (now - since).total_seconds() / 3600
+    count = plural(first_bad[1], "crawl")
     return (
-        f"{source}: every crawl has failed for {hours:.0f} h ({plural(first_bad[1], 'crawl')} since "
+        f"{source}: every crawl has failed for {hours:.0f} h ({count} since "
         f"{utc(since)} UTC); last error: {last_error or 'unknown'}"
     )
 
