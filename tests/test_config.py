@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import run
 
 from digest import config
 
@@ -134,3 +135,40 @@ def test_state_paths_resolve_against_the_state_folder(tmp_path, monkeypatch):
     assert cfg.digest.templates == etc / "templates"  # an input, beside the config
     path.write_text(f'state_dir = "{tmp_path / "mine"}"\ndatabase = "x.db"\n')
     assert config.load(str(path)).database == tmp_path / "mine" / "x.db"
+
+
+def test_secrets_from_the_environment_a_file_or_systemd_credentials(tmp_path, monkeypatch):
+    """Cron jobs have no environment of their own: the SMTP password and the signing key
+    can come from files (mode 600) or from systemd's LoadCredential= as well (#30)."""
+    monkeypatch.delenv("WP_DIGEST_SMTP_PASSWORD", raising=False)
+    monkeypatch.delenv("WP_DIGEST_SECRET", raising=False)
+    monkeypatch.delenv("CREDENTIALS_DIRECTORY", raising=False)
+    (tmp_path / "smtp.pw").write_text("from-the-file\n")
+    (tmp_path / "site.key").write_text("k" * 32 + "\n")
+    cfg_path = tmp_path / "wp-digest.toml"
+    cfg_path.write_text(
+        '[mail]\nhost = "smtp.example.org"\nusername = "u"\npassword_file = "smtp.pw"\n'
+        '[web]\nbase_url = "https://example.org/"\nsecret_file = "site.key"\n'
+    )
+    cfg = config.load(str(cfg_path))
+    assert cfg.mail.password() == "from-the-file" and cfg.web.secret() == "k" * 32
+    monkeypatch.setenv("WP_DIGEST_SMTP_PASSWORD", "from-the-environment")
+    assert cfg.mail.password() == "from-the-environment"  # the environment wins
+    creds = tmp_path / "creds"
+    creds.mkdir()
+    (creds / "smtp-password").write_text("from-systemd")
+    monkeypatch.delenv("WP_DIGEST_SMTP_PASSWORD")
+    monkeypatch.setenv("CREDENTIALS_DIRECTORY", str(creds))
+    bare = config.load(str(_write(tmp_path, '[mail]\nhost = "smtp.example.org"\nusername = "u"\n')))
+    assert bare.mail.password() == "from-systemd"
+    (creds / "smtp-password").unlink()
+    assert "no password was found" in (bare.mail.missing_password() or "")
+    cfg_path.write_text('[mail]\nhost = "h.example.org"\npassword_file = "nope"\n')
+    result = run(cfg_path, "status")
+    assert result.exit_code == 2 and "mail.password_file: no such file" in result.stderr
+
+
+def _write(tmp_path, text):
+    path = tmp_path / "other.toml"
+    path.write_text(text)
+    return path

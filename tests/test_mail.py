@@ -285,7 +285,9 @@ def test_missing_password_variable_is_a_config_error(ready, monkeypatch):
     )
     result = run(ready, "send")
     assert result.exit_code == 2
-    assert "WP_DIGEST_SMTP_PASSWORD is empty" in result.stderr
+    assert "no password was found: the environment variable WP_DIGEST_SMTP_PASSWORD" in (
+        result.stderr
+    )
     assert deliveries(ready) == []
 
 

@@ -53,6 +53,7 @@ def mail(raw: Any, file: str, base: Path, state: Path) -> MailSettings:
         security=security,
         username=t.parsed("username", check_text, d.username) or None,
         password_env=t.get("password_env", str, d.password_env),
+        password_file=_secret_file(t, "password_file", base),
         sender=sender,
         outbox=t.path("outbox", d.outbox, state) or state / d.outbox,
         unsubscribe=unsubscribe,
@@ -76,7 +77,7 @@ def _operator(t: Table, default: str | None) -> str | None:
     return operator
 
 
-def web(raw: Any, file: str) -> WebSettings:
+def web(raw: Any, file: str, base: Path) -> WebSettings:
     t = Table(raw, "web", file)
     d = WebSettings()
     base_url = t.get("base_url", str, d.base_url)
@@ -95,6 +96,7 @@ def web(raw: Any, file: str) -> WebSettings:
     settings = WebSettings(
         base_url=base_url,
         secret_env=t.get("secret_env", str, d.secret_env),
+        secret_file=_secret_file(t, "secret_file", base),
         signup=t.get("signup", bool, d.signup),
         host=t.get("host", str, d.host),
         port=port,
@@ -106,6 +108,14 @@ def web(raw: Any, file: str) -> WebSettings:
     )
     t.done()
     return settings
+
+
+def _secret_file(t: Table, key: str, base: Path) -> Path | None:
+    """A file that holds a secret (relative to the config's folder); it must exist."""
+    path = t.path(key, None, base)
+    if path is not None and not path.is_file():
+        raise t.err(key, f"no such file: {path}")
+    return path
 
 
 def _proxies(t: Table, default: tuple[str, ...]) -> tuple[str, ...]:

@@ -87,6 +87,25 @@ class DigestSettings:
     archive: Path | None = None  # scheduled sends also publish their digests here
 
 
+def read_secret(env: str, file: Path | None, credential: str) -> str | None:
+    """A secret from the environment variable `env`, else the file `file`, else the systemd
+    credential `credential` ($CREDENTIALS_DIRECTORY, from LoadCredential=). One trailing
+    newline is dropped (`echo secret > file`). None when none of them holds one."""
+    value = os.environ.get(env)
+    if value:
+        return value
+    folder = os.environ.get("CREDENTIALS_DIRECTORY")
+    for path in (file, Path(folder) / credential if folder else None):
+        if path is not None:
+            try:
+                text = path.read_text(encoding="utf-8").removesuffix("\n").removesuffix("\r")
+            except OSError:
+                continue
+            if text:
+                return text
+    return None
+
+
 @dataclass(frozen=True)
 class MailSettings:
     transport: str = "outbox"  # "smtp" or "outbox"
@@ -95,6 +114,7 @@ class MailSettings:
     security: str = "starttls"  # "ssl" | "starttls" | "none" (loopback only)
     username: str | None = None
     password_env: str = "WP_DIGEST_SMTP_PASSWORD"
+    password_file: Path | None = None  # a file holding it (mode 600), for cron jobs
     sender: str = "wp-digest <wp-digest@localhost>"
     outbox: Path = Path("outbox")
     unsubscribe: str | None = None
@@ -108,13 +128,20 @@ class MailSettings:
     suspend_after: int = 3  # permanent (5xx) failures in a row that suspend an address
 
     def password(self) -> str | None:
-        """Read when needed, from the environment only; never stored in the config object."""
-        return os.environ.get(self.password_env) if self.username else None
+        """Read when needed (never kept in the config object): the environment variable,
+        else `password_file`, else the systemd credential `smtp-password`."""
+        if not self.username:
+            return None
+        return read_secret(self.password_env, self.password_file, "smtp-password")
 
     def missing_password(self) -> str | None:
-        """Why SMTP login cannot work (a username without its password variable), or None."""
+        """Why SMTP login cannot work (a username without its password), or None."""
         if self.transport == "smtp" and self.username and not self.password():
-            return f"mail.username is set but the environment variable {self.password_env} is empty"
+            return (
+                f"mail.username is set but no password was found: the environment variable "
+                f"{self.password_env}, [mail] password_file, or the systemd credential "
+                "smtp-password (LoadCredential=)"
+            )
         return None
 
 
@@ -140,6 +167,7 @@ class WebSettings:
 
     base_url: str = ""  # the public URL; set: digests carry manage and unsubscribe links
     secret_env: str = "WP_DIGEST_SECRET"  # the variable holding the signing key
+    secret_file: Path | None = None  # or a file holding it (mode 600)
     signup: bool = True
     host: str = "127.0.0.1"  # where `serve` listens (behind a reverse proxy)
     port: int = 8080
@@ -151,8 +179,9 @@ class WebSettings:
     trusted_proxies: tuple[str, ...] = ("127.0.0.1", "::1")
 
     def secret(self) -> str | None:
-        """Read when needed, from the environment only."""
-        value = os.environ.get(self.secret_env, "")
+        """Read when needed: the environment variable, else `secret_file`, else the systemd
+        credential `wp-digest-secret`; 16 characters at least."""
+        value = read_secret(self.secret_env, self.secret_file, "wp-digest-secret") or ""
         return value if len(value) >= 16 else None
 
 

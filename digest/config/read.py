@@ -209,7 +209,7 @@ def read(data: dict[str, Any], path: Path | None) -> Config:
         subscribers=_subscribers(t.get("subscriber", list, []), file),
         schedule=_schedule(t.get("schedule", dict, {}), file),
         watch=mail_web_watch.watch(t.get("watch", dict, {}), file),
-        web=mail_web_watch.web(t.get("web", dict, {}), file),
+        web=mail_web_watch.web(t.get("web", dict, {}), file, base),
     )
     t.done()
     return config

@@ -187,9 +187,9 @@ def check(cfg: Config) -> None:
         raise ConfigError(problem)
     if cfg.web.base_url and not cfg.web.secret():
         raise ConfigError(
-            f"[web] base_url is set but the environment variable {cfg.web.secret_env} does not "
-            "hold the signing key (16 characters or more): digests would go out without "
-            "their unsubscribe links"
+            f"[web] base_url is set but no signing key (16 characters or more) was found in "
+            f"the environment variable {cfg.web.secret_env}, [web] secret_file or the systemd "
+            "credential wp-digest-secret: digests would go out without their unsubscribe links"
         )
 
 

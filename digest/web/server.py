@@ -26,8 +26,9 @@ def check(cfg: Config) -> str:
     secret = cfg.web.secret()
     if secret is None:
         raise ConfigError(
-            f"the environment variable {cfg.web.secret_env} ([web] secret_env) must hold the "
-            "signing key, at least 16 characters (e.g. `openssl rand -hex 32`)"
+            f"no signing key: the environment variable {cfg.web.secret_env} ([web] "
+            "secret_env), [web] secret_file or the systemd credential wp-digest-secret must "
+            "hold one, at least 16 characters (e.g. `openssl rand -hex 32`)"
         )
     return secret
 
