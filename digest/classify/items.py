@@ -13,13 +13,12 @@ store keeps them beside the revision they were read from.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from digest.classify.markers import Marker, parse_line
-from digest.text import text_lines
+from digest.text import text_lines, words
 
 HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
 # A paragraph that is only bold text: sites' section headings when they use no <hN>.
@@ -27,7 +26,6 @@ BOLD_LINE = re.compile(
     r"<p\b[^>]*>\s*<(strong|b)\b[^>]*>(.*?)</\1>\s*:?\s*</p>", re.IGNORECASE | re.DOTALL
 )
 ANCHOR = re.compile(r"""\bid\s*=\s*["']?([\w\-:.]{1,100})""", re.IGNORECASE)
-TAGS = re.compile(r"<[^>]+>")
 ITEM_LINES = 3  # how far into an item its marker may sit, boilerplate aside
 EMPTY = re.compile(
     r"^\s*(?:nothing|no\s+(?:news|content|articles?|items?|topics?))\s+(?:here\s+)?"
@@ -77,7 +75,7 @@ class _Segment:
 
 
 def _plain(markup: str) -> str:
-    return " ".join(html.unescape(TAGS.sub(" ", markup)).replace("\xa0", " ").split())
+    return " ".join(words(markup).split())  # str.split() takes \xa0 for a space too
 
 
 def _headings(content: str) -> list[tuple[int, int, str, str, int]]:

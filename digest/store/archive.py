@@ -25,12 +25,5 @@ def published_since(db: Database, since: str) -> list[tuple[str, int]]:
     return [(r[0], r[1]) for r in rows]
 
 
-def span(db: Database) -> tuple[str | None, str | None]:
-    """The first and last publication times stored (UTC stamps), or (None, None)."""
-    first = db.execute("SELECT min(date_gmt) FROM posts").fetchone()[0]
-    last = db.execute("SELECT max(date_gmt) FROM posts").fetchone()[0]
-    return first, last
-
-
 def healthy(db: Database) -> bool:
     return db.execute("SELECT 1").fetchone() == (1,)

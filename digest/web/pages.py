@@ -25,7 +25,7 @@ from digest.mail import links
 from digest.papers import PAPERS
 from digest.render import Renderer, publish
 from digest.states import Reader as ReaderState
-from digest.store import archive, search, signups, subscribers
+from digest.store import archive, queries, search, signups, subscribers
 from digest.store.subscribers import Reader
 from digest.text import excerpt, plain, safe_url
 from digest.web import guard
@@ -260,7 +260,7 @@ class Pages:
 
     def _first(self) -> str | None:
         with self.db() as db:
-            return archive.span(db)[0]
+            return queries.first_and_last_published(db)[0]
 
     def feed(self) -> str:
         entries = [e for e in self.archive_entries() if e["kind"] == "daily"][:30]
