@@ -120,3 +120,19 @@ def sample_store(tmp_path_factory):
         return target
 
     return copy_sample
+
+
+@pytest.fixture
+def web(tmp_path, site, smtp, request, sample_store):
+    """`wp-digest serve` on the crawled sample site, with `[web]` extras from an indirect
+    parameter; its log must hold no traceback."""
+    from webtools import free_port, start, web_config
+
+    extra = getattr(request, "param", "")
+    port = free_port()
+    cfg = web_config(tmp_path, site.url, smtp.port, port, extra)
+    sample_store(None, cfg)  # the sample site's crawl, made once
+    server = start(cfg, port)
+    yield server
+    log = server.stop()
+    assert "Traceback" not in log, log

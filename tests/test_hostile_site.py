@@ -28,18 +28,6 @@ def post_form(web, path: str, fields: dict, headers: dict | None = None):
     return web.get(path, data=body, headers=cookie)
 
 
-@pytest.fixture
-def web(tmp_path, site, smtp, request, sample_store):
-    extra = getattr(request, "param", "")
-    port = free_port()
-    cfg = web_config(tmp_path, site.url, smtp.port, port, extra)
-    sample_store(None, cfg)  # the sample site's crawl, made once
-    server = start(cfg, port)
-    yield server
-    log = server.stop()
-    assert "Traceback" not in log, log
-
-
 @pytest.fixture(autouse=True)
 def secret(monkeypatch):
     monkeypatch.setenv("WP_DIGEST_SECRET", SECRET)

@@ -3,9 +3,8 @@ rules: confident or Other, deterministic, learning from marked posts."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 from labelled_unmarked import POSTS
+from scoring import score
 
 from digest.classify import decide, infer
 
@@ -23,20 +22,7 @@ def outcomes(model: infer.Model) -> list[tuple[str, list[str], list[str]]]:
 
 def figures(model: infer.Model) -> tuple[float, dict[str, tuple[float, float]], float]:
     found = outcomes(model)
-    exact = sum(sorted(e) == sorted(f) for _, e, f in found) / len(found)
-    tp, fp, fn = Counter(), Counter(), Counter()
-    for _, expected, filed in found:
-        for paper in set(filed) | set(expected):
-            if paper == "Other":
-                continue
-            if paper in filed and paper in expected:
-                tp[paper] += 1
-            elif paper in filed:
-                fp[paper] += 1
-            else:
-                fn[paper] += 1
-    papers = sorted(set(tp) | set(fp) | set(fn))
-    per = {p: (tp[p] / ((tp[p] + fp[p]) or 1), tp[p] / ((tp[p] + fn[p]) or 1)) for p in papers}
+    exact, per = score(found, ignore=("Other",))
     filed = sum(f != ["Other"] for _, _, f in found) / len(found)
     return exact, per, filed
 

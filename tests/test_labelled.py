@@ -4,9 +4,8 @@ item, and precision and recall per paper. The floors below are what the set give
 
 from __future__ import annotations
 
-from collections import Counter
-
 from labelled_posts import POSTS, body_of
+from scoring import score
 
 from digest.classify import decide
 
@@ -27,20 +26,7 @@ def outcomes() -> list[tuple[str, list[str], list[str]]]:
 
 
 def figures() -> tuple[float, dict[str, tuple[float, float]]]:
-    found = outcomes()
-    exact = sum(sorted(e) == sorted(f) for _, e, f in found) / len(found)
-    tp, fp, fn = Counter(), Counter(), Counter()
-    for _, expected, filed in found:
-        for paper in set(filed) | set(expected):
-            if paper in filed and paper in expected:
-                tp[paper] += 1
-            elif paper in filed:
-                fp[paper] += 1
-            else:
-                fn[paper] += 1
-    papers = sorted(set(tp) | set(fp) | set(fn))
-    per = {p: (tp[p] / ((tp[p] + fp[p]) or 1), tp[p] / ((tp[p] + fn[p]) or 1)) for p in papers}
-    return exact, per
+    return score(outcomes())
 
 
 def test_real_posts_are_filed_under_the_papers_their_markers_name():

@@ -37,18 +37,6 @@ def secret(monkeypatch):
     monkeypatch.setenv("WP_DIGEST_SECRET", SECRET)
 
 
-@pytest.fixture
-def web(tmp_path, site, smtp, request, sample_store):
-    extra = getattr(request, "param", "")
-    port = free_port()
-    cfg = web_config(tmp_path, site.url, smtp.port, port, extra)
-    sample_store(None, cfg)  # the sample site's crawl, made once
-    server = start(cfg, port)
-    yield server
-    log = server.stop()
-    assert "Traceback" not in log, log
-
-
 def post_yesterday(site, post_id: int, paper: str, title: str, days_ago: int = 1) -> None:
     """A post at noon (IST) `days_ago` days before the pinned clock's day."""
     day = clock.now().astimezone(IST).date() - timedelta(days=days_ago)
