@@ -4,10 +4,15 @@ item, and precision and recall per paper. The floors below are what the set give
 
 from __future__ import annotations
 
-from labelled_posts import POSTS, body_of
+from labelled_more import POSTS as MORE
+from labelled_posts import POSTS as FIRST
+from labelled_posts import body_of
 from scoring import score
 
 from digest.classify import decide
+
+
+POSTS = FIRST + MORE
 
 
 def outcomes() -> list[tuple[str, list[str], list[str]]]:
@@ -18,6 +23,8 @@ def outcomes() -> list[tuple[str, list[str], list[str]]]:
         expected = post["expected"]
         if isinstance(expected, dict):
             filed = {item.heading: list(item.papers) for item in decision.items}
+            # a page seen with one item of a compilation: that item is the post
+            filed = filed or {heading: list(decision.papers) for heading in expected}
             for heading, papers in expected.items():
                 out.append((f"{post['url']} / {heading}", papers, filed.get(heading, [])))
         else:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.classify.subjects import LABEL
+from digest.classify.subjects import LABEL, subject_paper
 
 NUM = r"(?:iv|i{1,3}|[1-4]|[१-४])(?![\w])"
 # "GS", "G.S.", "General Studies", and in Hindi editions "सामान्य अध्ययन", "जीएस"
@@ -51,8 +51,8 @@ PRELIMS_HEADING = re.compile(
 SECTION_HEADINGS = (
     (
         re.compile(
-            r"^\s*(?:content|material)\s+for\s+mains\s+enrichment\s*\(\s*essay\s*/\s*"
-            r"ethics\s*\)",
+            r"^\s*(?:content|material)\s+for\s+mains\s+enrichment\s*\(\s*"
+            r"(?:essay\s*/\s*ethics|ethics\s*/\s*essay)\s*\)",
             re.IGNORECASE,
         ),
         ("Essay", "GS4"),
@@ -94,8 +94,8 @@ def _prefix(line: str, at: int) -> tuple[int, int, int]:
     while True:
         sep = SEP.match(line, at) if labels or papers else None
         at = sep.end() if sep else at
-        while not LABEL.match(line, at) and (word := PREFIX_WORD.match(line, at)):
-            at = word.end()  # "UPSC CSE – …", but "Mains Examination:" is a label
+        while (word := PREFIX_WORD.match(line, at)) and not _label_at(line, at):
+            at = word.end()  # "UPSC CSE – …", "Mains Paper 3:"; "Mains Examination:" is a label
         token = PAPER.match(line, at)
         if token and (labels or _paper_ends(line, token.end())):  # after a label, " " will do
             papers, at = papers + 1, token.end()
@@ -105,6 +105,11 @@ def _prefix(line: str, at: int) -> tuple[int, int, int]:
             return at, labels, papers
 
 
+def _label_at(line: str, at: int) -> bool:
+    label = LABEL.match(line, at)
+    return bool(label) and _label_ends(line, label.end())
+
+
 def _paper_ends(line: str, end: int) -> bool:
     """A paper at the start stands alone: then a separator, a label, a bracket or the end."""
     rest = line[end:]
@@ -112,6 +117,8 @@ def _paper_ends(line: str, end: int) -> bool:
         return True  # "GS Paper 1" alone; "B. GS2 Related" (BYJU'S section headings)
     if len(rest) < 80 and re.search(r"\s[-–—:|]\s*$", rest):
         return True  # "सामान्य अध्ययन पेपर 1 इतिहास -": a short subject, then a dash
+    if re.fullmatch(r"(?:\s+(?:[A-Z][A-Za-z']*|and|&)){1,3}", rest) and subject_paper(rest):
+        return True  # "GS3 Economy", "GS1 Social Issue": a heading naming a known subject
     return bool(HARD_SEP.match(rest) or LABEL.match(rest.lstrip()))
 
 

@@ -1,0 +1,229 @@
+"""More real posts for the labelled set (tests/labelled_posts.py explains the format).
+
+Found through the workplace search index's stored copies of public pages; each entry's
+`url` is the page it was seen on (a listing page when the post was seen there). Marker
+lines and headings are as the sites spell them; everything else is written here.
+"""
+
+from __future__ import annotations
+
+FORUMIAS = "https://forumias.com/blog/"
+BLOG_FORUMIAS = "https://blog.forumias.com/"
+SHANKAR = "https://shankariasparliament.com/current-affairs"
+DRISHTI_HI = "https://drishtiias.com/hindi/mains-practice-question/"
+MAINS_ORIENTED = ("contents", ["Mains Oriented Articles", "GS Paper 1", "GS Paper 2",
+                               "GS Paper 3", "Prelims Oriented Articles (Factly)"])
+
+POSTS = [
+    # ForumIAS "9 PM Daily Current Affairs Brief": a compilation whose sections are papers
+    # and whose every article carries its own "Syllabus:" line.
+    {
+        "url": FORUMIAS + "9-pm-daily-current-affairs-brief-september-20th-2023/",
+        "site": "forumias", "title": "9 PM Daily Current Affairs Brief – September 20th, 2023",
+        "parts": [MAINS_ORIENTED, ("section", "GS Paper 2"),
+                  ("item", "The ‘mantras’ that powered success at the G-20 summit",
+                   "Syllabus: GS2- International relation- Bilateral, regional and global "
+                   "groupings and agreements involving India and/or affecting India’s "
+                   "interests.")],
+        "expected": {"The ‘mantras’ that powered success at the G-20 summit": ["GS2"]},
+    },
+    {
+        "url": BLOG_FORUMIAS + "9-pm-daily-brief-october-272020/",
+        "site": "forumias", "title": "9 PM Daily Brief – October 27,2020",
+        "parts": [("item", "Changing nature of India – US relationship",
+                   "Syllabus- GS 2 – Bilateral, regional and global groupings and agreements "
+                   "involving India and/or affecting India’s interests.")],
+        "expected": {"Changing nature of India – US relationship": ["GS2"]},
+    },
+    {
+        "url": FORUMIAS + "9-pm-daily-current-affairs-brief-september-21st-2023/",
+        "site": "forumias", "title": "9 PM Daily Current Affairs Brief – September 21st, 2023",
+        "parts": [MAINS_ORIENTED, ("section", "GS Paper 1"),
+                  ("item", "Legislating change- The Women’s Reservation Bill must be "
+                           "implemented without delay",
+                   "Syllabus: GS1- Society- social empowerment & GS2- Polity- constitutional "
+                   "amendment, Functions and responsibilities of the Union and the States")],
+        "expected": {"Legislating change- The Women’s Reservation Bill must be implemented "
+                     "without delay": ["GS1", "GS2"]},
+    },
+    {
+        "url": FORUMIAS + "?p=257211",
+        "site": "forumias", "title": "9 PM Daily Current Affairs Brief – August 24th, 2023",
+        "parts": [MAINS_ORIENTED, ("section", "GS Paper 2"),
+                  ("item", "The U.K.India relationship is alive with opportunity",
+                   "Syllabus: GS2- Bilateral groupings and agreements")],
+        "expected": {"The U.K.India relationship is alive with opportunity": ["GS2"]},
+    },
+    {
+        "url": FORUMIAS + "9-pm-daily-current-affairs-brief-december-27th-2022/",
+        "site": "forumias", "title": "9 PM Daily Current Affairs Brief – December 27th, 2022",
+        "parts": [MAINS_ORIENTED, ("section", "GS Paper 1"),
+                  ("item", "Archive-Nirbhar India: Ministries must share records with "
+                           "National Archives",
+                   "Syllabus: GS – 1: Salient aspects of Art Forms, literature and "
+                   "Architecture from ancient to modern times.")],
+        "expected": {"Archive-Nirbhar India: Ministries must share records with National "
+                     "Archives": ["GS1"]},
+    },
+    {
+        "url": BLOG_FORUMIAS + "9-pm-daily-current-affairs-brief-september-11th-2023/",
+        "site": "forumias", "title": "9 PM Daily Current Affairs Brief – September 11th, 2023",
+        "parts": [MAINS_ORIENTED, ("section", "GS Paper 2"),
+                  ("item", "An unforgettable presidency – on G20 Summit",
+                   "Syllabus: GS1: Art and culture- India’s soft power & GS2- International "
+                   "relation- Bilateral, regional and global groupings and agreements "
+                   "involving India and/or affecting India’s interests.")],
+        "expected": {"An unforgettable presidency – on G20 Summit": ["GS1", "GS2"]},
+    },
+    {
+        "url": BLOG_FORUMIAS + "9-pm-daily-current-affairs-brief-march-29th-2022//",
+        "site": "forumias", "title": "9 PM Daily Current Affairs Brief – March 29th, 2022",
+        "parts": [MAINS_ORIENTED, ("section", "GS Paper 1"),
+                  ("item", "NALSAR University shows how meaningful action can be taken for "
+                           "LGBTQI+ inclusivity", "Syllabus: GS1 – Indian Society")],
+        "expected": {"NALSAR University shows how meaningful action can be taken for LGBTQI+ "
+                     "inclusivity": ["GS1"]},
+    },
+    {
+        "url": BLOG_FORUMIAS + "9-pm-current-affairs-brief-27th-december-2017/",
+        "site": "forumias", "title": "9 PM Current Affairs Brief – 27th December, 2017",
+        "parts": [("section", "GS: 2"), ("item", "Rs 40000 cr forest fund in limbo", None)],
+        "expected": {"Rs 40000 cr forest fund in limbo": ["GS2"]},
+    },
+    # InsightsIAS: the daily compilation's contents name the sections it holds.
+    {
+        "url": "https://www.insightsonindia.com/2022/08/23/mission-2023-insights-daily-"
+               "current-affairs-pib-summary-23-august-2022/",
+        "site": "insightsonindia",
+        "title": "MISSION-2023: INSIGHTS DAILY CURRENT AFFAIRS + PIB SUMMARY- 23 August 2022",
+        "parts": [
+            ("contents", ["GS Paper 2:", "GS Paper 3:", "GS Paper 4:",
+                          "Content for Mains Enrichment (Ethics/Essay)", "Facts for Prelims:"]),
+            ("section", "GS Paper 2"),
+            ("item", "A report on the rural jobs scheme",
+             "Syllabus: Government Policies and Interventions"),
+            ("section", "GS Paper 3"), ("item", "Women in Science", None),
+            ("section", "GS Paper 4"), ("item", "Ethics of Philanthropy", None),
+            ("section", "Content for Mains Enrichment (Ethics/Essay)"),
+            ("item", "Vedh Project", None),
+            ("section", "Facts for Prelims:"), ("item", "Pandurang Khankhoje", None),
+            ("item", "Cloudburst", None),
+        ],
+        "expected": {"A report on the rural jobs scheme": ["GS2"], "Women in Science": ["GS3"],
+                     "Ethics of Philanthropy": ["GS4"], "Vedh Project": ["Essay", "GS4"],
+                     "Pandurang Khankhoje": ["Prelims"], "Cloudburst": ["Prelims"]},
+        "note": "the first item's heading is written here (the stored copy cut it)",
+    },
+    {
+        "url": "https://it.scribd.com/document/302007001/Jan-2016-Xaam-in",
+        "site": "insightsonindia", "title": "Insights Daily Current Events, 01 January 2016",
+        "parts": [("line", "Paper 2 Topic: Government policies and interventions for "
+                           "development in various sectors and issues arising out of their "
+                           "design and implementation.")],
+        "expected": ["GS2"],
+    },
+    # The Indian Express "UPSC Key": a syllabus block of Preliminary and Mains lines.
+    {
+        "url": "https://indianexpress.com/article/upsc-current-affairs/upsc-key-special-"
+               "intensive-revision-cji-successor-pm-shri-scheme-10331964",
+        "site": "indianexpress",
+        "title": "UPSC Key: Special Intensive Revision, CJI successor and PM SHRI scheme",
+        "parts": [("line", "Preliminary Examination: Current events of national importance, "
+                           "Indian Polity and Governance-Constitution."),
+                  ("line", "Mains Examination: General Studies-II: Salient features of the "
+                           "Representation of People’s Act, Constitution of India — features, "
+                           "significant provisions and basic structure.")],
+        "expected": ["GS2", "Prelims"],
+    },
+    {
+        "url": "https://indianexpress.com/article/upsc-current-affairs/upsc-key-june-27-2022-"
+               "know-the-relevance-of-deputy-speaker-to-national-emergency-to-ranji-trophy-"
+               "for-upsc-cse-7994539/",
+        "site": "indianexpress", "title": "UPSC Key- June 27, 2022",
+        "parts": [("line", "Syllabus:"),
+                  ("line", "Preliminary Examination: Indian Polity and Governance-"
+                           "Constitution, Political System, Panchayati Raj, Public Policy, "
+                           "Rights Issues, etc."),
+                  ("line", "Mains Examination: General Studies II: Parliament and State "
+                           "legislatures—structure, functioning, conduct of business, powers & "
+                           "privileges and issues arising out of these.")],
+        "expected": ["GS2", "Prelims"],
+    },
+    {
+        "url": "https://blog.lukmaanias.com/2023/01/13/?print=print-search",
+        "site": "lukmaanias", "title": "TOP 5 TAKKAR NEWS OF THE DAY (13th JANUARY 2023)",
+        "parts": [("section", "INDIAN POLITY"),
+                  ("item", "1. WHAT IS A CURATIVE PETITION?",
+                   "TAGS: PRELIMS PERSPECTIVE- GS-II- INDIAN POLITY")],
+        "expected": {"1. WHAT IS A CURATIVE PETITION?": ["GS2", "Prelims"]},
+    },
+    {
+        "url": "https://www.jatinverma.org/daily-news-prescription-24-april-2020",
+        "site": "jatinverma", "title": "Daily News Prescription 24 April 2020",
+        "parts": [("section", "GS1 Social Issue"),
+                  ("item", "2020 - Global Report on Food Crises", None),
+                  ("section", "GS3 Economy"),
+                  ("item", "CSIR scientists name new test after fictional sleuth", None)],
+        "expected": {"2020 - Global Report on Food Crises": ["GS1"],
+                     "CSIR scientists name new test after fictional sleuth": ["GS3"]},
+    },
+    {
+        "url": "http://www.civilsdaily.com/2018/01/12/",
+        "site": "civilsdaily", "title": "ISRO successfully launches 42nd PSLV",
+        "parts": [("line", "Mains Paper 3: Sci")],
+        "expected": ["GS3"],
+        "note": "the stored copy ends the marker line after 'Sci'",
+    },
+    {
+        "url": "https://test.iasbaba.com/posts/?page=1",
+        "site": "iasbaba", "title": "Sports Authority of India (SAI)",
+        "parts": [("line", "Category: Polity and Governance")],
+        "expected": ["GS2"],
+    },
+    {
+        "url": "https://thecivilway.co.in/author/rakesh12343gmail-com",
+        "site": "thecivilway", "title": "Bioremediation",
+        "parts": [("line", "Category: Science and Technology")],
+        "expected": ["GS3"],
+    },
+    {
+        "url": "https://rs5000month.wordpress.com/2014/05/25/25th-may-2014-important-current-"
+               "event-related-to-gs/",
+        "site": "rs5000month", "title": "25th May 2014 – important current event related to GS",
+        "parts": [("line", "Paper 1"), ("line", "(1)    Topic – Culture and Heritage of India")],
+        "expected": ["GS1"],
+    },
+    # Shankar IAS Parliament: each article names its Mains paper under the title.
+    {"url": SHANKAR, "site": "shankariasparliament",
+     "title": "India’s 8.2% Growth Rate – The Question of Sustainability",
+     "parts": [("line", "Mains: GS III – Economy")], "expected": ["GS3"]},
+    {"url": SHANKAR, "site": "shankariasparliament",
+     "title": "The Law on ‘Suspension of Sentence’",
+     "parts": [("line", "Mains: GS II – Judiciary")], "expected": ["GS2"]},
+    {"url": SHANKAR, "site": "shankariasparliament",
+     "title": "Presidential Reference to Supreme Court",
+     "parts": [("line", "Mains: GS II – Structure, Organization and Functioning of the "
+                        "Executive and the Judiciary")], "expected": ["GS2"]},
+    {"url": SHANKAR, "site": "shankariasparliament",
+     "title": "Sustainable Animal Health Management in Rural India",
+     "parts": [("line", "Mains: GS III – Economics of Animal-Rearing")], "expected": ["GS3"]},
+    # Drishti IAS (Hindi): each practice question carries its paper and subject.
+    {"url": DRISHTI_HI + "date-2017-04-10", "site": "drishtiias",
+     "title": "फ्रांसीसी क्रांति: उद्देश्य और उपलब्धि (अभ्यास प्रश्न)",
+     "parts": [("line", "सामान्य अध्ययन पेपर 1 इतिहास -")], "expected": ["GS1"]},
+    {"url": DRISHTI_HI + "date-2017-04-10", "site": "drishtiias",
+     "title": "सार्वभौमिक बुनियादी आय की चुनौतियाँ (अभ्यास प्रश्न)",
+     "parts": [("line", "सामान्य अध्ययन पेपर 3 अर्थव्यवस्था -")], "expected": ["GS3"]},
+    {"url": DRISHTI_HI + "date-2019-11-30", "site": "drishtiias",
+     "title": "चंपारण सत्याग्रह का महत्त्व (अभ्यास प्रश्न)",
+     "parts": [("line", "सामान्य अध्ययन पेपर 1 इतिहास -")], "expected": ["GS1"]},
+    {"url": DRISHTI_HI + "date-2018-03-20", "site": "drishtiias",
+     "title": "शैल चक्र (अभ्यास प्रश्न)",
+     "parts": [("line", "सामान्य अध्ययन पेपर 1 भूगोल -")], "expected": ["GS1"]},
+    {"url": DRISHTI_HI + "date-2018-03-20", "site": "drishtiias",
+     "title": "शंघाई सहयोग संगठन और भारत (अभ्यास प्रश्न)",
+     "parts": [("line", "सामान्य अध्ययन पेपर 2 अंतर्राष्ट्रीय संबंध -")], "expected": ["GS2"]},
+    {"url": DRISHTI_HI + "date-2018-03-20", "site": "drishtiias",
+     "title": "भुगतान शेष का असंतुलन (अभ्यास प्रश्न)",
+     "parts": [("line", "सामान्य अध्ययन पेपर 3 अर्थव्यवस्था -")], "expected": ["GS3"]},
+]  # fmt: skip
