@@ -11,8 +11,16 @@ FORUMIAS = "https://forumias.com/blog/"
 BLOG_FORUMIAS = "https://blog.forumias.com/"
 SHANKAR = "https://shankariasparliament.com/current-affairs"
 DRISHTI_HI = "https://drishtiias.com/hindi/mains-practice-question/"
-MAINS_ORIENTED = ("contents", ["Mains Oriented Articles", "GS Paper 1", "GS Paper 2",
-                               "GS Paper 3", "Prelims Oriented Articles (Factly)"])
+MAINS_ORIENTED = (
+    "contents",
+    [
+        "Mains Oriented Articles",
+        "GS Paper 1",
+        "GS Paper 2",
+        "GS Paper 3",
+        "Prelims Oriented Articles (Factly)",
+    ],
+)
 
 POSTS = [
     # ForumIAS "9 PM Daily Current Affairs Brief": a compilation whose sections are papers

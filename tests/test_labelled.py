@@ -11,7 +11,6 @@ from scoring import score
 
 from digest.classify import decide
 
-
 POSTS = FIRST + MORE
 
 

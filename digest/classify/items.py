@@ -172,7 +172,7 @@ def split(
         lines = [line for line in text_lines(body) if line.strip()]
         marker = _section(seg.heading)
         if marker is not None:  # a section heading
-            section_seen = True
+            section_seen = section_seen or seg.level > 0  # an <hN>, not a bold line
             empty = bool(lines) and EMPTY.match(lines[0]) is not None
             section = None if empty else (marker.papers, seg.heading)
             # A section with text of its own and no items under it is one item itself.
@@ -191,8 +191,10 @@ def split(
                                f"section {_show(section[1])}"))  # fmt: skip
         elif infer_item is not None and lines and seg.level > 0:
             pending.append((len(items), seg, lines))  # decided once the post is a compilation
-    if len(items) < MIN_ITEMS and not (items and section_seen):
-        return []  # one subject; but one item under a section heading is a compilation
+    if len(items) < MIN_ITEMS and not (
+        len(items) == 1 and section_seen and parse_line(items[0].heading) is None
+    ):
+        return []  # one subject; but one story under a section heading is a compilation
     for position, seg, lines in reversed(pending):  # an unmarked item, filed by its words
         guessed = infer_item(seg.heading, lines)  # type: ignore[misc]
         if guessed is not None:
