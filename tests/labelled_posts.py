@@ -200,8 +200,8 @@ def body_of(post: dict) -> str:
         elif kind == "item":
             _, heading, marker = part
             out.append(f"<h4>{heading}</h4>")
-            if marker:
-                out.append(f"<p><strong>{marker}</strong></p>")
+            for line in (marker,) if isinstance(marker, str) else marker or ():
+                out.append(f"<p><strong>{line}</strong></p>")
             out.append("<p>Our own summary of the news sits here, in a sentence or two.</p>")
     if all(p[0] == "line" for p in post["parts"]):
         out.append("<p>Context: the news of the day, summarised in the project's words.</p>")

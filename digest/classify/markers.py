@@ -51,8 +51,8 @@ PRELIMS_HEADING = re.compile(
 SECTION_HEADINGS = (
     (
         re.compile(
-            r"^\s*(?:content|material)\s+for\s+mains\s+enrichment\s*\(\s*"
-            r"(?:essay\s*/\s*ethics|ethics\s*/\s*essay)\s*\)",
+            r"^\s*(?:content|material)\s+for\s+mains\s+enrichment\s*(?:\(\s*(?:cme|essay\s*/"
+            r"\s*ethics|ethics\s*/\s*essay)\s*\))?\s*:?\s*$",
             re.IGNORECASE,
         ),
         ("Essay", "GS4"),
