@@ -40,7 +40,10 @@ PAPER = re.compile(
 PREFIX_WORD = re.compile(r"(?:upsc|cse|ias|mains)(?:\s*[-–—:|]\s*|\s+)", re.IGNORECASE)
 SEP = re.compile(r"[\s/|:–—\-,;&.·]*")
 HARD_SEP = re.compile(r"\s*[/|:–—\-,;(\[]")
-DECORATION = re.compile(r"^(?:[\s•·▪►✓*>\-–—]+|[A-Za-z0-9]{1,2}[.)]\s+(?=\S))*[\s(\[{]*")
+# Bullets, dashes and emoji ("📘 General Studies Paper 1: …") before a marker.
+DECORATION = re.compile(
+    r"^(?:[\s•·▪►✓*>\-–—\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]+|[A-Za-z0-9]{1,2}[.)]\s+(?=\S))*[\s(\[{]*"
+)
 PRELIMS_HEADING = re.compile(
     r"^\s*(?:facts?\s+for\s+prelims|prelims?\s+(?:oriented|facts|specific|bits|pointers|corner)"
     r"|(?:mains\s+and\s+)?prelims\s+practice|pib\s+for\s+prelims|in\s+news\s+for\s+prelims"
@@ -173,12 +176,12 @@ def _subject_first(body: str) -> Marker | None:
     tail = len(body.rstrip(" \t)]}.;:,"))
     if not tail or not (body[tail - 1].isdigit() or body[tail - 1] in "ivIVsSyY"):
         return None  # ends in neither a numeral nor "Prelims"/"Essay"
-    if SENTENCE_END.search(body[:tail]):
-        return None
     tokens = list(PAPER.finditer(body, 0, tail))
     if not tokens or tokens[-1].end() != tail:
         return None
     first = tokens[0]
+    if SENTENCE_END.search(body[: first.start()].rstrip(" ([{")):
+        return None  # prose; but "… impact assessment. (GS-3)" names its paper
     if not re.search(r"[/|:–—\-,;(\[]$", body[: first.start()].rstrip()):
         return None
     papers = [p for t in tokens for p in papers_of(t)]

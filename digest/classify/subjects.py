@@ -15,7 +15,8 @@ PAIRS = {"(": ")", "[": "]", "{": "}"}
 # frame one rather than name a subject ("GS2 Related", "Paper").
 LABEL = re.compile(
     r"(?:upsc\s+|mains\s+|gs\s+)?(?:syllabus(?:\s+(?:topic|mapping|covered|section))?"
-    r"|relevance|relevant\s+(?:for|to|in)|related\s+to|categor(?:y|ies)|topics?|subjects?"
+    r"|relevance|relevant\s+(?:for|to|in)|related\s+to|categor(?:y|ies)"
+    r"|topics?(?:\s+in\s+(?:the\s+)?syllabus)?|subjects?"
     r"|focus|tags?|section|part\s+of|mains(?:\s+exam(?:ination)?)?|paper"
     # Hindi editions: "मुख्य परीक्षा" (Mains), "पाठ्यक्रम" (syllabus), "विषय" (topic)
     r"|मुख्य\s*परीक्षा|पाठ्यक्रम|विषय)(?![\w])",
