@@ -449,4 +449,57 @@ POSTS = [
             "1. India–UK Free Trade Agreement (FTA) Progress": ["GS2"],
             "2. SYL Canal Dispute – Centre-State Federal Challenge": ["GS2"]},
     },
+    {
+        "url": "https://onlinekaburlu.com/?p=2884", "site": "onlinekaburlu",
+        "title": "THE HINDU 21.05.2025 (Only UPSC syllabus topics)",
+        "parts": [("section", "General Studies Paper 1 (GS 1)"),
+                  ("line", "Syllabus Topics Covered: Indian Heritage and Culture, History, "
+                           "Geography, Society"),
+                  ("item", "1. Indian Heritage and Culture", None), ("item", "2. Society", None)],
+        "expected": {"1. Indian Heritage and Culture": ["GS1"], "2. Society": ["GS1"]},
+    },
+    {"url": "https://iasexamportal.com/blog/13?page=124", "site": "iasexamportal",
+     "title": "THE GIST of Editorial for UPSC Exams : 08 October 2018 (More global R&D is "
+              "needed to tackle TB)",
+     "parts": [("line", "Mains Paper: 2 | Health"), ("line", "Prelims level: TB"),
+               ("line", "Mains level: TB burden, the global progress against the disease has "
+                        "been slow")],
+     "expected": ["GS2"]},
 ]  # fmt: skip
+
+CHAHAL = "https://chahalacademy.com/the-hindu-editorial-analysis"
+# Chahal Academy's editorial digest: each editorial's heading ends in its paper and subject.
+CHAHAL_DAYS = {
+    "28 July 2021": ["1] Needed, a more unified Asian voice for Afghanistan (GS 2 IR)",
+                     "2] Dangerous conflagration: On Assam-Mizoram border clash (GS 1 Federation)"],
+    "26 July 2021": ["1] Lessons from India’s food security response (GS 2 Schemes for "
+                     "Vulnerable sections)",
+                     "2] A climate risk: On extreme weather events (GS 3 Climate Change)"],
+    "24 July 2021": ["1] Empowering nature with biocentric jurisprudence (GS 2 Judiciary)",
+                     "2] The Ganga’s message: On microplastics pollution (GS 3 Ecology)"],
+    "23 July 2021": ["1] Limits of cooperation: On reforms in cooperative sector (GS 2 "
+                     "Cooperatives)"],
+    "22 July 2021": ["1] India must directly engage with Taliban 2.0 (GS 2 IR)"],
+    "21 July 2021": ["1] Spy in hand: On Pegasus spyware issue (GS 3 Security)",
+                     "2] Sharing during scarcity: On Krishna and Godavari River Management "
+                     "boards (GS 2 Water sharing)"],
+    "20 July 2021": ["1] The crisis ahead, from learning loss to resumption (GS 2 Education)",
+                     "2] Surveillance reform is the need of the hour (GS 3 Security)"],
+    "19 July 2021": ["1] Calculating the benefits of lockdowns (GS 3 Economy)",
+                     "2] Sensitive and precise: On anti-trafficking bill (GS 2 Trafficking)"],
+}  # fmt: skip
+
+
+def _chahal(day: str, headings: list[str]) -> dict:
+    """The paper each heading names is the number after "(GS " (the expected answer is read
+    off the site's own bracket, not computed by the classifier)."""
+    papers = {h: ["GS" + h.rsplit("(GS ", 1)[1][0]] for h in headings}
+    if len(headings) == 1:
+        parts, expected = [("line", headings[0])], papers[headings[0]]
+    else:
+        parts, expected = [("item", h, None) for h in headings], papers
+    return {"url": CHAHAL, "site": "chahalacademy", "title": f"{day}: The Hindu Editorial",
+            "parts": parts, "expected": expected}  # fmt: skip
+
+
+POSTS += [_chahal(day, headings) for day, headings in CHAHAL_DAYS.items()]

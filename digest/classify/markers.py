@@ -142,7 +142,7 @@ def parse_line(line: str) -> Marker | None:
     end, labels, papers = _prefix(line, start)
     if labels or papers:
         return _paper_first(line, start, labels)
-    return _subject_first(line[start:])
+    return _subject_first(line[start:]) or _bracket_last(line[start:])
 
 
 def _paper_first(line: str, start: int, labels: int) -> Marker | None:
@@ -186,6 +186,27 @@ def _subject_first(body: str) -> Marker | None:
         return None
     papers = [p for t in tokens for p in papers_of(t)]
     return Marker("subject first", tuple(papers), tuple("" for _ in papers), body[: first.start()])
+
+
+BRACKET_LAST = re.compile(
+    r"\((?P<inner>\s*(?:g\.?\s?s\.?|general\s+studies)[^()]{0,40})\)\s*$", re.IGNORECASE
+)
+
+
+def _bracket_last(body: str) -> Marker | None:
+    """A heading that ends in its paper and subject in brackets (Chahal Academy: "Needed, a
+    more unified Asian voice for Afghanistan (GS 2 IR)")."""
+    found = BRACKET_LAST.search(body) if len(body) <= SUBJECT_FIRST_MAX + 40 else None
+    if not found or SENTENCE_END.search(body[: found.start()]):
+        return None
+    inner = found.group("inner").strip()
+    token = PAPER.match(inner)
+    if token is None or not token.group("num"):
+        return None
+    papers = tuple(papers_of(token))
+    subject = inner[token.end() :]
+    return Marker("bracket last", papers, (subject,) + ("",) * (len(papers) - 1),
+                  body[: found.start()])  # fmt: skip
 
 
 TITLE_DATE = re.compile(
