@@ -532,3 +532,77 @@ def _chahal(day: str, headings: list[str]) -> dict:
 
 
 POSTS += [_chahal(day, headings) for day, headings in CHAHAL_DAYS.items()]
+
+# More ForumIAS 9 PM briefs: (url tail, date, section, first article, its Syllabus line, papers)
+NINE_PM = [
+    ('?p=205373',
+     'September 10th, 2022',
+     'GS Paper 1',
+     'The stark reasons why Bengaluru is sinking',
+     'Syllabus: GS 1 – Urbanization',
+     ['GS1']),
+    ('9-pm-daily-current-affairs-brief-june-24th-2022/',
+     'June 24th, 2022',
+     'GS Paper 2',
+     'Will Agnipath energise or demoralise the military?',
+     'Syllabus: GS2 – Government policies and interventions for development '
+     'in various sectors and issues arising out of their design and '
+     'implementation.',
+     ['GS2']),
+    ('9-pm-daily-current-affairs-brief-march-30th-2022/',
+     'March 30th, 2022',
+     'GS Paper 2',
+     'Globalization is dying: Long may the phenomenon live',
+     'Syllabus: GS 2 – Important International institutions',
+     ['GS2']),
+    ('9-pm-daily-current-affairs-brief-may-23rd-2022/',
+     'May 23rd, 2022',
+     'GS Paper 1',
+     'On Raja Ram Mohan Roy’s 250th birth anniversary',
+     'Syllabus: GS1 – History – Art and Culture',
+     ['GS1']),
+    ('9-pm-daily-current-affairs-brief-september-24th-2022/',
+     'September 24th, 2022',
+     'GS Paper 1',
+     'Why our urban spaces need to be reimagined',
+     'Syllabus: GS 1 – Urbanization and associated issues',
+     ['GS1']),
+    ('9-pm-daily-current-affairs-brief-june-21st-2022/',
+     'June 21st, 2022',
+     'GS Paper 1',
+     'Why North Is Rain-Starved & Northeast Is Flooded',
+     'Syllabus: GS1 – Important Geophysical phenomena such as earthquakes, '
+     'Tsunami, Volcanic activity, cyclone etc.',
+     ['GS1']),
+
+]  # fmt: skip
+# IASbaba's daily posts open with a "(PRELIMS Focus)" story and its Category line.
+IASBABA = [
+    ('?page=4',
+     'United Nations Economic and Social Council',
+     'Category: International Organisations',
+     ['GS2']),
+    ('?page=4', 'Cell2Sentence-Scale 27B (C2S-Scale)', 'Category: Science and Technology', ['GS3']),
+    ('?page=11',
+     'Two Pilots Killed in Third Jaguar Jet Crash of 2025',
+     'Category: SCIENCE AND TECHNOLOGY',
+     ['GS3']),
+    ('', 'Anti-Defection Law', 'Category: Polity and Governance', ['GS2']),
+    ('?page=1', 'Central Ground Water Board', 'Category: Polity and Governance', ['GS2']),
+    ('', 'Essential Services Maintenance Act (ESMA)', 'Category: Polity and Governance', ['GS2']),
+    ('?page=1', 'Debrigarh Wildlife Sanctuary', 'Category: Environment and Ecology', ['GS3']),
+
+]  # fmt: skip
+
+POSTS += [
+    {"url": FORUMIAS + tail, "site": "forumias",
+     "title": f"9 PM Daily Current Affairs Brief – {date}",
+     "parts": [MAINS_ORIENTED, ("section", section), ("item", heading, marker)],
+     "expected": {heading: papers}}
+    for tail, date, section, heading, marker, papers in NINE_PM
+]  # fmt: skip
+POSTS += [
+    {"url": "https://test.iasbaba.com/posts/" + tail, "site": "iasbaba", "title": title,
+     "parts": [("line", marker)], "expected": papers}
+    for tail, title, marker, papers in IASBABA
+]  # fmt: skip

@@ -40,6 +40,7 @@ SUBJECTS: tuple[tuple[str, str], ...] = (
     ("polity", "GS2"), ("constitution", "GS2"), ("governance", "GS2"), ("parliament", "GS2"),
     ("judiciary", "GS2"), ("social justice", "GS2"), ("welfare", "GS2"), ("scheme", "GS2"),
     ("health", "GS2"), ("education", "GS2"), ("international relation", "GS2"), ("ir", "GS2"),
+    ("international organi", "GS2"), ("international institution", "GS2"),
     ("bilateral", "GS2"), ("federalism", "GS2"), ("election", "GS2"), ("moyas", "GS2"),
     ("econom", "GS3"), ("budget", "GS3"), ("agricultur", "GS3"), ("infrastructure", "GS3"),
     ("energy", "GS3"), ("science", "GS3"), ("technology", "GS3"), ("space", "GS3"),
