@@ -606,3 +606,80 @@ POSTS += [
      "parts": [("line", marker)], "expected": papers}
     for tail, title, marker, papers in IASBABA
 ]  # fmt: skip
+
+POSTS += [
+    {
+        "url": "https://www.jsstice.in/28-febraury-2023/", "site": "jsstice",
+        "title": "28 February 2023",
+        "parts": [
+            ("item", "A.M. Khanwilkar Appointed as Lokpal Chairperson",
+             "Syllabus: GS2/Statutory bodies"),
+            ("item", "Electric Vehicles in India", "Syllabus: GS3/Infrastructure"),
+            ("item", "Funding for Research and Development in India",
+             "Syllabus: GS3/Science and Technology"),
+            ("item", "Completion of ‘10,000 Genome’ Project",
+             "Syllabus: GS3/Science and Technology"),
+        ],
+        "expected": {"A.M. Khanwilkar Appointed as Lokpal Chairperson": ["GS2"],
+                     "Electric Vehicles in India": ["GS3"],
+                     "Funding for Research and Development in India": ["GS3"],
+                     "Completion of ‘10,000 Genome’ Project": ["GS3"]},
+    },
+    {
+        "url": "https://www.insightsonindia.com/2023/06/16/mission-2023-insights-daily-current-"
+               "affairs-pib-summary-16-june-2023/",
+        "site": "insightsonindia",
+        "title": "MISSION-2023: INSIGHTS DAILY CURRENT AFFAIRS + PIB SUMMARY- 16 June 2023",
+        "parts": [
+            ("contents", ["GS Paper 2:", "1. 16th Finance Commission", "GS Paper 3:",
+                          "1. Consequences of subsidies", "Content for Mains Enrichment (CME)",
+                          "1. Justice Clocks", "Facts for Prelims (FFP)",
+                          "1. Skill Impact Bond initiative"]),
+            ("item", "16th Finance Commission",
+             ("GS Paper 2", "Syllabus: Powers, Functions and Responsibilities of various "
+                            "Constitutional Bodies")),
+            ("item", "Consequences of subsidies", ("GS Paper 3", "Syllabus: Indian Economy")),
+            ("section", "Content for Mains Enrichment (CME)"), ("item", "Justice Clocks", None),
+            ("section", "Facts for Prelims (FFP)"),
+            ("item", "Skill Impact Bond initiative", None),
+        ],
+        "expected": {"16th Finance Commission": ["GS2"], "Consequences of subsidies": ["GS3"],
+                     "Justice Clocks": ["Essay", "GS4"],
+                     "Skill Impact Bond initiative": ["Prelims"]},
+        "note": "the first item's lines are the site's; the others follow its pattern",
+    },
+]  # fmt: skip
+
+POSTS += [
+    {
+        "url": "https://www.jatinverma.org/daily-news-prescription-14-october-2020",
+        "site": "jatinverma", "title": "Daily News Prescription 14 October 2020",
+        "parts": [
+            ("section", "GS2:  Polity"),
+            ("item", "Explained: From baby walker to capsicum, how EC decides on party symbols",
+             None),
+            ("section", "GS2: Governance"), ("item", "A concerted attack on RTI", None),
+            ("section", "GS2: International Relations"),
+            ("section", "GS3: Science & Technology"),
+            ("item", "eVIN network to handle COVID19 vaccine supply", None),
+            ("item", "Explained: Why Mars is the brightest this month", None),
+        ],
+        "expected": {
+            "Explained: From baby walker to capsicum, how EC decides on party symbols": ["GS2"],
+            "A concerted attack on RTI": ["GS2"],
+            "eVIN network to handle COVID19 vaccine supply": ["GS3"],
+            "Explained: Why Mars is the brightest this month": ["GS3"]},
+        "note": "the site's International Relations heading had nothing under it that day",
+    },
+    {"url": "https://www.nextias.com/ca/wp-json/wp/v2/posts/17601", "site": "nextias",
+     "title": "Daily Current Affairs 25-09-2023",
+     "parts": [("item", "MacDonald Award and Poona Pact of 1932",
+                "Syllabus: GS1/ History of India and Indian National Movement")],
+     "expected": {"MacDonald Award and Poona Pact of 1932": ["GS1"]}},
+    {"url": "https://www.nextias.com/ca/wp-json/wp/v2/posts/41526", "site": "nextias",
+     "title": "News In Short-18-04-2025",
+     "parts": [("item", "Guru Tegh Bahadur", "Syllabus: GS1/History&nbsp;")],
+     "expected": {"Guru Tegh Bahadur": ["GS1"]}},
+    {"url": "https://test.iasbaba.com/posts", "site": "iasbaba", "title": "Burmese pythons",
+     "parts": [("line", "Category: ENVIRONMENT")], "expected": ["GS3"]},
+]  # fmt: skip
