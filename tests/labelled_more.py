@@ -683,3 +683,56 @@ POSTS += [
     {"url": "https://test.iasbaba.com/posts", "site": "iasbaba", "title": "Burmese pythons",
      "parts": [("line", "Category: ENVIRONMENT")], "expected": ["GS3"]},
 ]  # fmt: skip
+
+POSTS += [
+    {"url": "https://www.nextias.com/ca/wp-json/wp/v2/posts/53120", "site": "nextias",
+     "title": "News In Short – 4 September, 2025",
+     "parts": [("item", "Seychelles", "Syllabus :GS1/Places")],
+     "expected": {"Seychelles": ["GS1"]}},
+    {
+        "url": "https://www.jatinverma.org/daily-news-prescription-4-july-2020",
+        "site": "jatinverma", "title": "Daily News Prescription 4 July 2020",
+        "parts": [("section", "GS2: Polity"), ("item", "Persistence of Putin", None),
+                  ("section", "GS2: International Relations"),
+                  ("section", "GS2: Social Justice"), ("section", "GS3 : Economy"),
+                  ("section", "GS3: Environment"), ("item", "In a plastic crisis", None)],
+        "expected": {"Persistence of Putin": ["GS2"], "In a plastic crisis": ["GS3"]},
+        "note": "three of the site's headings had nothing under them that day",
+    },
+    {"url": "https://chromeias.com/author/chromeadmin/", "site": "chromeias",
+     "title": "PIB – December 11 , 2019",
+     "parts": [("line", "GS- 2nd Paper"),
+               ("line", "Topic – Government policies and interventions for development in "
+                        "various sectors and issues arising out of their design and "
+                        "implementation.")],
+     "expected": ["GS2"]},
+    {"url": "https://www.civilserviceinfo.com/2025_12_07_archive.html",
+     "site": "civilserviceinfo",
+     "title": "Pavilion Diplomacy at COP30: Soft Power, Hard Realities, and the North-South "
+              "Divide",
+     "parts": [("line", "Syllabus Relevance:"),
+               ("line", "* GS Paper II: International Relations (Global groupings involving "
+                        "India, Important International institutions, agencies and fora)."),
+               ("line", "* GS Paper III: Environment (Conservation, environmental pollution "
+                        "and degradation, environmental impact assessment).")],
+     "expected": ["GS2", "GS3"]},
+    {"url": "https://www.civilserviceinfo.com/2025_12_07_archive.html",
+     "site": "civilserviceinfo",
+     "title": "The New U.S. National Security Strategy (NSS) and Its Global Implications",
+     "parts": [("line", "Syllabus Relevance:"),
+               ("line", "* GS II: Effect of policies and politics of developed countries on "
+                        "India’s interests."),
+               ("line", "* GS II: Important International institutions, agencies, and fora "
+                        "(NATO, etc.).")],
+     "expected": ["GS2"]},
+    {
+        "url": "https://www.scraby.com/content/daily-current-affairs-pib-10-june-2019",
+        "site": "scraby", "title": "UPSC - Daily Current Affair (PIB) 10 June 2019",
+        "parts": [("item", "St. Petersburg Consensus (The Hindu Page 10)",
+                   "Mains GS paper II: International relations"),
+                  ("item", "A clear arc from India to Nigeria (The Hindu -Page.10)",
+                   "Mains GS Paper II: International Relations")],
+        "expected": {"St. Petersburg Consensus (The Hindu Page 10)": ["GS2"],
+                     "A clear arc from India to Nigeria (The Hindu -Page.10)": ["GS2"]},
+    },
+]  # fmt: skip

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 from digest.classify.subjects import LABEL, subject_paper
 
-NUM = r"(?:iv|i{1,3}|[1-4]|[१-४])(?![\w])"
+# "2", "II", "२", and "2nd" (Chrome IAS: "GS- 2nd Paper")
+NUM = r"(?:iv|i{1,3}|[1-4](?:st|nd|rd|th)?|[१-४])(?![\w])"
 # "GS", "G.S.", "General Studies", and in Hindi editions "सामान्य अध्ययन", "जीएस"
 GS = r"(?:g\.?\s?s\.?|gen(?:eral|l)?\.?\s*stud(?:ies|y)|सामान्य\s*अध्ययन|जी\.?\s?एस\.?)"
 PAPER_WORD = r"(?:paper|पेपर|प्रश्न\s*-?\s*पत्र)"
