@@ -736,3 +736,30 @@ POSTS += [
                      "A clear arc from India to Nigeria (The Hindu -Page.10)": ["GS2"]},
     },
 ]  # fmt: skip
+
+POSTS += [
+    {"url": "https://99notes.in/current-affairs-upsc/pib/18-jan-2024/", "site": "99notes",
+     "title": "PIB Summary for UPSC 18-January-2024",
+     "parts": [("item", "1.Prime Minister dedicates to nation infrastructure projects worth more "
+                        "than ₹4,000 crores in Kochi, Kerala.",
+                "Topic: GS3 – Indian Economy – Infrastructure: Energy, Ports, Roads, Airports, "
+                "Railway etc.")],
+     "expected": {"1.Prime Minister dedicates to nation infrastructure projects worth more than "
+                  "₹4,000 crores in Kochi, Kerala.": ["GS3"]}},
+    {"url": "https://ploverminds.in/index.php/2023/07/08/pm-ias-july-08-upsc-current-affairs/",
+     "site": "ploverminds", "title": "PM IAS July 08 UPSC Current Affairs",
+     "parts": [("item", "Criminal Defamation", "Syllabus: GS2/ Indian Polity, Juiciary")],
+     "expected": {"Criminal Defamation": ["GS2"]}},
+    {
+        "url": "https://iasbaba.com/2021/09/daily-current-affairs-ias-upsc-prelims-and-mains-"
+               "exam-27th-september-2021",
+        "site": "iasbaba",
+        "title": "DAILY CURRENT AFFAIRS IAS | UPSC Prelims and Mains Exam – 27th September 2021",
+        "parts": [("line", "(PRELIMS + MAINS FOCUS)"),
+                  ("item", "GoMs set up to rationalise GST rates",
+                   "Part of: Prelims and GS III – Economy"),
+                  ("item", "Kathaprasangam", "Part of: Prelims and GS I – Art and culture")],
+        "expected": {"GoMs set up to rationalise GST rates": ["GS3", "Prelims"],
+                     "Kathaprasangam": ["GS1", "Prelims"]},
+    },
+]  # fmt: skip

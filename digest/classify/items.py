@@ -38,7 +38,7 @@ MIN_ITEMS = 2  # fewer than this is a post with one subject, filed as a whole
 CUES = re.compile(
     r">\s*(?:<[^>]+>\s*)*[\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]*\s*"
     r"(?:[a-z0-9]{1,2}[.)]\s*)?(?:(?:syllabus|relevance|category|focus"
-    r"|related\s+to|topics?\s+covered|upsc[^<:]{0,30}|mains[^<:]{0,30})\s*[:\-–|]|(?:g\.?\s?s\.?|general\s+studies)\s*[-–:.]?\s*(?:paper)?"
+    r"|related\s+to|part\s+of|tags?|topics?\s+covered|upsc[^<:]{0,30}|mains[^<:]{0,30})\s*[:\-–|]|(?:g\.?\s?s\.?|general\s+studies)\s*[-–:.]?\s*(?:paper)?"
     r"\s*[-–:.]?\s*(?:[1-4]|iv|i{1,3})\b|prelim|essay|ethics|facts\s+for|in\s+news\s+for"
     r"|सामान्य|जीएस|प्रारंभिक|निबंध|मुख्य|[^<]{0,80}\(\s*g\.?s\.?\s*-?\s*(?:[1-4]|iv|i{1,3})\b[^<()]{0,40}\))",
     re.IGNORECASE,
