@@ -763,3 +763,29 @@ POSTS += [
                      "Kathaprasangam": ["GS1", "Prelims"]},
     },
 ]  # fmt: skip
+
+POSTS += [
+    {"url": "https://test.iasbaba.com/posts/?page=25", "site": "iasbaba", "title": "DELIMITATION",
+     "parts": [("line", "Syllabus: Prelims & Mains – POLITY")], "expected": ["GS2", "Prelims"]},
+    {"url": "https://test.iasbaba.com/posts/?page=13", "site": "iasbaba",
+     "title": "CONVICTED PERSONS AND ELECTIONS",
+     "parts": [("line", "Syllabus: Prelims & Mains – POLITY")], "expected": ["GS2", "Prelims"]},
+    {"url": "https://test.iasbaba.com", "site": "iasbaba", "title": "Cuban Gar",
+     "parts": [("line", "Category: Environment and Ecology")], "expected": ["GS3"]},
+    {"url": "https://test.iasbaba.com/posts/?page=2", "site": "iasbaba", "title": "Bioremediation",
+     "parts": [("line", "Category: Science and Technology")], "expected": ["GS3"]},
+    {
+        "url": "https://www.jatinverma.org/daily-news-prescription-19th-december-2020",
+        "site": "jatinverma", "title": "Daily News Prescription 19th December 2020",
+        "parts": [("section", "GS2: Polity"), ("section", "GS3: Economy"),
+                  ("item", "Indian Railways issues draft National Rail Plan", None),
+                  ("section", "GS3: Science & Technology"),
+                  ("item", "What is the ‘Christmas Star’ conjunction of Saturn and Jupiter?",
+                   None),
+                  ("section", "GS3: Environment"),
+                  ("item", "European bison recovering, 31 species declared Extinct", None)],
+        "expected": {"Indian Railways issues draft National Rail Plan": ["GS3"],
+                     "What is the ‘Christmas Star’ conjunction of Saturn and Jupiter?": ["GS3"],
+                     "European bison recovering, 31 species declared Extinct": ["GS3"]},
+    },
+]  # fmt: skip

@@ -69,6 +69,9 @@ SECTION_HEADINGS = (
 TITLE_MARKER = re.compile(r"^\s*[{\[](?P<inner>[^}\]]{1,200})[}\]]")
 ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "१": "1", "२": "2", "३": "3", "४": "4"}
 SENTENCE_END = re.compile(r"[a-z]{3,}[.!?] ")  # "…said. The" (not "Gen. Studies")
+MAINS_SUBJECT = re.compile(
+    r"\bmains\b(?!\s+(?:level|exam))\s*[-–—:|]\s*(?P<subject>[^/|:]{2,60})$", re.IGNORECASE
+)
 SUBJECT_FIRST_MAX = 120  # a "subject – GS2" line is short; a sentence ending in GS2 is prose
 
 
@@ -158,6 +161,13 @@ def _paper_first(line: str, start: int, labels: int) -> Marker | None:
         for paper in papers_of(token):
             papers.append(paper)
             subjects.append(body[token.end() : stop])
+    mains = MAINS_SUBJECT.search(body, tokens[-1].end())
+    if mains and not any(p.startswith("GS") for p in papers):
+        # "Syllabus: Prelims & Mains – POLITY" (IASbaba): the Mains paper is the subject's
+        paper = subject_paper(mains.group("subject"))
+        if paper:
+            papers.append(paper)
+            subjects.append(mains.group("subject"))
     lead = body[: tokens[0].start()]
     return Marker("paper first", tuple(papers), tuple(subjects), lead=lead)
 
