@@ -789,3 +789,40 @@ POSTS += [
                      "European bison recovering, 31 species declared Extinct": ["GS3"]},
     },
 ]  # fmt: skip
+
+POSTS += [
+    {
+        "url": "https://thozhanacademy.com/?p=536", "site": "thozhanacademy",
+        "title": "26.11.25 The Hindu News Paper: exam point of view for UPSC and TNPSC",
+        "parts": [("section", "1. Polity & Governance (GS Paper II / TNPSC Unit-V)"),
+                  ("item", "A. The Assam Prohibition of Polygamy Bill, 2025", None),
+                  ("item", "B. Custodial Torture & CCTV Compliance", None),
+                  ("item", "C. Tamil Nadu DGP Appointment Controversy (Crucial for TNPSC)",
+                   None)],
+        "expected": {"A. The Assam Prohibition of Polygamy Bill, 2025": ["GS2"],
+                     "B. Custodial Torture & CCTV Compliance": ["GS2"],
+                     "C. Tamil Nadu DGP Appointment Controversy (Crucial for TNPSC)": ["GS2"]},
+    },
+    {
+        "url": "https://www.thozhanacademy.com/2025/12/the-hindu-news-exam-points-111225.html",
+        "site": "thozhanacademy", "title": "The Hindu news: exam points 11.12.25",
+        "parts": [("section", "I. Polity & Governance (GS Paper II)"),
+                  ("item", "1. Anti-Defection Law & The Role of Constitutional Functionaries",
+                   None),
+                  ("item", "2. The National Song Debate (Vande Mataram)", None)],
+        "expected": {"1. Anti-Defection Law & The Role of Constitutional Functionaries": ["GS2"],
+                     "2. The National Song Debate (Vande Mataram)": ["GS2"]},
+    },
+    {
+        "url": "https://docslib.org/doc/623255/social-issues-1-debate-over-triple-talaq-stems-"
+               "from-ignorance",
+        "site": "docslib", "title": "Current affairs notes: G.S. Paper 1",
+        "parts": [("section", "G.S.PAPER-1"), ("line", "Topic: Social Issues"),
+                  ("item", "1. ‘Debate over triple talaq stems from ignorance’", None),
+                  ("line", "Topic: Geography"),
+                  ("item", "2. Farakka barrage not to blame", None)],
+        "expected": {"1. ‘Debate over triple talaq stems from ignorance’": ["GS1"],
+                     "2. Farakka barrage not to blame": ["GS1"]},
+        "note": "a study-notes document shared on docslib; its source site is not named",
+    },
+]  # fmt: skip
