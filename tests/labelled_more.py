@@ -826,3 +826,38 @@ POSTS += [
         "note": "a study-notes document shared on docslib; its source site is not named",
     },
 ]  # fmt: skip
+
+POSTS += [
+    {"url": "https://demolive.insightsonindia.com/2017/07/15/secure-synopsis-15-july-2017/",
+     "site": "insightsonindia", "title": "SECURE SYNOPSIS: 15 July 2017",
+     "parts": [("line", "General Studies – 1;"),
+               ("line", "Topic:  Indian culture will cover the salient aspects of Art Forms, "
+                        "Literature and Architecture from ancient to modern times.")],
+     "expected": ["GS1"]},
+    {"url": "https://www.insightsonindia.com/2025/10/07/upsc-insights-secure-synopsis-6-october-"
+            "2025/",
+     "site": "insightsonindia", "title": "UPSC INSIGHTS SECURE SYNOPSIS: 6 October 2025",
+     "parts": [("line", "General Studies – 1"), ("line", "Topic: Modern India"),
+               ("line", "Difficulty Level: Easy")],
+     "expected": ["GS1"]},
+    {
+        "url": "https://onlinekaburlu.com/the-hindu-13-05-2025-only-upsc-syllabus-topics/"
+               "?noamp=mobile",
+        "site": "onlinekaburlu",
+        "title": "THE HINDU 13.05.2025 (Only UPSC syllabus topics)- GS Wise Split",
+        "parts": [("section", "General Studies Paper 1 (GS 1): Indian Heritage and Culture, "
+                              "History, Geography, and Society"),
+                  ("item", "1. Indian Society and Social Issues", None)],
+        "expected": {"1. Indian Society and Social Issues": ["GS1"]},
+    },
+    {
+        "url": "https://onlinekaburlu.com/the-hindu-14-05-2025-only-upsc-syllabus-topics",
+        "site": "onlinekaburlu",
+        "title": "THE HINDU 14.05.2025 (Only UPSC syllabus topics)- GS Wise Split",
+        "parts": [("section", "General Studies Paper 1 (GS 1)"),
+                  ("line", "Syllabus Topics Covered: Indian Heritage and Culture, History, "
+                           "Geography, Society, and Social Issues."),
+                  ("item", "1. Social Issues", None)],
+        "expected": {"1. Social Issues": ["GS1"]},
+    },
+]  # fmt: skip
