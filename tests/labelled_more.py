@@ -861,3 +861,34 @@ POSTS += [
         "expected": {"1. Social Issues": ["GS1"]},
     },
 ]  # fmt: skip
+
+# InsightsIAS "Secure Synopsis": answers grouped under the paper, each with its Topic line.
+SYNOPSES = [
+    ("https://www.insightsonindia.com/2021/04/10/secure-synopsis-10-april-2021/",
+     "10 April 2021", "General Studies – 2", None,
+     "1. Emerging trends in the geopolitics of the Indian Ocean", "GS2"),
+    ("https://www.insightsonindia.com/2017/08/02/secure-synopsis-02-august-2017-2/",
+     "02 August 2017", "General Studies – 1;", "Topic: Role of women; Social empowerment",
+     "1) A Supreme Court judgment on dowry cases, critically examined", "GS1"),
+    ("https://www.insightsonindia.com/2018/05/19/secure-synopsis-19-may-2018/",
+     "19 MAY 2018", "General Studies – 1",
+     "TOPIC:  The Freedom Struggle – its various stages and important contributors",
+     "1) Why the Royal Indian Navy mutiny matters", "GS1"),
+    ("https://demolive.insightsonindia.com/2017/02/02/secure-synopsis-02-february-2017/",
+     "02 February 2017", "General Studies – 1;",
+     "Topic: Changes in critical geographical features (including waterbodies and ice-caps) "
+     "and in flora and fauna and the effects of such changes",
+     "1) How Indus populations adapted to their environment", "GS1"),
+    ("https://demolive.insightsonindia.com/2017/07/10/secure-synopsis-10-july-2017/",
+     "10 July 2017", "General Studies – 1;", "Topic:  Urbanization – problems and remedies",
+     "1) Smart cities and climate resilience", "GS1"),
+    ("https://demolive.insightsonindia.com/2017/03/31/secure-synopsis-31-march-2017/",
+     "31 March 2017", "General Studies – 1;", "Topic:  Urbanization – problems and remedies",
+     "1) Bharat Stage III vehicles and the registration ban", "GS1"),
+]  # fmt: skip
+POSTS += [
+    {"url": url, "site": "insightsonindia", "title": f"SECURE SYNOPSIS: {day}",
+     "parts": [("section", section), ("item", question, topic)],
+     "expected": {question: [paper]}}
+    for url, day, section, topic, question, paper in SYNOPSES
+]  # fmt: skip
