@@ -892,3 +892,66 @@ POSTS += [
      "expected": {question: [paper]}}
     for url, day, section, topic, question, paper in SYNOPSES
 ]  # fmt: skip
+
+SYNOPSES_MORE = [
+    ("https://demolive.insightsonindia.com/2024/03/30/mission-2024-insights-secure-synopsis-"
+     "27-march-2024/", "27 March 2024", "General Studies – 1",
+     "Topic: geographical features and their location-changes in critical geographical features "
+     "(including water-bodies and ice-caps) and in flora and fauna and the effects of such "
+     "changes.", "1. Mangroves and nature-based solutions", "GS1"),
+    ("https://demolive.insightsonindia.com/2017/01/09/secure-synopsis-09-january-2017/",
+     "09 January 2017", "General Studies – 1;", "Topic: Urbanization – problems and remedies",
+     "1) Alternatives to the odd-even scheme against Delhi's pollution", "GS1"),
+    ("https://www.insightsonindia.com/2017/07/12/secure-synopsis-12-july-2017/",
+     "12 July 2017", "General Studies – 1;", "Topic: Urbanization – problems and remedies",
+     "1) Directly elected mayors for big cities", "GS1"),
+    ("https://demolive.insightsonindia.com/2017/03/14/secure-synopsis-14-march-2017/",
+     "14 March 2017", "General Studies – 1;",
+     "Topic : changes in critical geographical features (including waterbodies and ice-caps) "
+     "and in flora and fauna and the effects of such changes.",
+     "1) India's biogeographic zones and their ecological problems", "GS1"),
+]  # fmt: skip
+POSTS += [
+    {"url": url, "site": "insightsonindia", "title": f"SECURE SYNOPSIS: {day}",
+     "parts": [("section", section), ("item", question, topic)],
+     "expected": {question: [paper]}}
+    for url, day, section, topic, question, paper in SYNOPSES_MORE
+]  # fmt: skip
+
+TAP = "https://civilstaphimachal.com/"
+POSTS += [
+    {"url": TAP + "editorial/environmental-issues/", "site": "civilstaphimachal",
+     "title": "The fourth global coral bleaching event",
+     "parts": [("line", "General Studies Paper-3")], "expected": ["GS3"]},
+    {"url": TAP + "editorial/environmental-issues/", "site": "civilstaphimachal",
+     "title": "Below-normal snow in the Hindu Kush Himalaya",
+     "parts": [("line", "General Studies Paper-3")], "expected": ["GS3"]},
+    {"url": TAP + "?p=12968", "site": "civilstaphimachal",
+     "title": "Rising heat and the climate crisis in India",
+     "parts": [("line", "General Studies Paper 1")], "expected": ["GS1"]},
+    {"url": TAP + "editorials//page/9", "site": "civilstaphimachal",
+     "title": "The West divided over Gaza", "parts": [("line", "General Studies Paper-2")],
+     "expected": ["GS2"]},
+    {"url": TAP + "editorials//page/82", "site": "civilstaphimachal",
+     "title": "Pulses: production, prices and imports",
+     "parts": [("line", "General Studies Paper-3")], "expected": ["GS3"]},
+    {
+        "url": "https://maxias.in/current-affairs/headlines-of-the-day/21-02-2024-headlines-of-"
+               "the-day",
+        "site": "maxias", "title": "21-02-2024 Headlines of the Day",
+        "parts": [
+            ("item", "Having panchayats as self-governing institutions [Page 10]",
+             "Relevance: Prelims – Polity"),
+            ("item", "Judicial clarity on free speech [Page 11]", "Relevance: Prelims – Polity"),
+            ("item", "Study finds rise in blood clots, heart inflammation after COVID "
+                     "vaccination [Page 16]", "Relevance: Prelims – Science and Technology"),
+            ("item", "Greening growth [Page 12]", "Relevance: Prelims – Environment"),
+        ],
+        "expected": {
+            "Having panchayats as self-governing institutions [Page 10]": ["Prelims"],
+            "Judicial clarity on free speech [Page 11]": ["Prelims"],
+            "Study finds rise in blood clots, heart inflammation after COVID vaccination "
+            "[Page 16]": ["Prelims"],
+            "Greening growth [Page 12]": ["Prelims"]},
+    },
+]  # fmt: skip
