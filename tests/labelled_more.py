@@ -955,3 +955,41 @@ POSTS += [
             "Greening growth [Page 12]": ["Prelims"]},
     },
 ]  # fmt: skip
+
+# nextias "Headlines of the Day": a table, one story to a row, its Syllabus cell the marker.
+HEADLINES = "https://www.nextias.com/ca/headlines-of-the-day/"
+HEADLINE_DAYS = {
+    "16-05-2024/headlines-of-the-day-16-05-2024": [
+        ("Over 300 people become Indian citizens under CAA", "The Hindu (Page 1)",
+         "Polity and Governance (GSII)", ["GS2"]),
+        ("On Delhi’s mounting waste crisis", "The Hindu (Page10 )", "Environment (GSIII)",
+         ["GS3"]),
+        ("Igla-S air defence systems", "The Hindu (Page12 )", "Defence (GSIII)", ["GS3"]),
+        ("India- Sri Lanka relations", "The Hindu (Page 16", "IR (GSII)", ["GS2"]),
+        ("General, central obesities linked to higher risk of colorectal cancer",
+         "The Hindu (Page 20", "Health (GSII) / S&T (GSIII)", ["GS2", "GS3"]),
+    ],
+    "21-03-2024/headlines-of-the-day-21-3-2024": [
+        ("Masan Holi", "The Hindu (Page 1)", "Culture (GSI)", ["GS1"]),
+        ("Data marketplaces: the next frontier", "The Hindu(Page 7)",
+         "Governance (GSII) / S&T (GSIII)", ["GS2", "GS3"]),
+        ("OMAD diet", "Indian Express", "GS 2 Health", ["GS2"]),
+        ("Asteroid Dimorphos", "The hindu (Page 18)", "Space (GSIII)", ["GS3"]),
+    ],
+    "21-02-2024/headlines-of-the-day-21-02-2024": [
+        ("Maharashtra Assembly clears 10% Maratha quota", "The Hindu(Page 1)",
+         "Polity and Governance (GSII)", ["GS2"]),
+        ("Clarity on the nature and extent of ‘deemed forest’ is essential",
+         "The Hindu(Page 10)", "Governance (GSII) / Environment (GSIII)", ["GS2", "GS3"]),
+        ("‘Chevalier de la Legion d’ Honneur’", "The Hindu(Page 16)", "Miscellaneous", []),
+        ("Skywalker hoolock gibbon", "The Hindu(Page 22)", "Species (GSIII)", ["GS3"]),
+    ],
+}  # fmt: skip
+POSTS += [
+    {"url": HEADLINES + path, "site": "nextias",
+     "title": "Headlines of the Day " + path.split("/")[0],
+     "parts": [("table", [(h, src, syl) for h, src, syl, _ in rows])],
+     "expected": {h: papers for h, _, _, papers in rows if papers},
+     "note": "the Miscellaneous row names no paper and is no item"}
+    for path, rows in HEADLINE_DAYS.items()
+]  # fmt: skip

@@ -195,6 +195,11 @@ def body_of(post: dict) -> str:
             out.append("<p>Table of Contents:</p>" + "".join(f"<p>{x}</p>" for x in part[1]))
         elif kind == "section":
             out.append(f"<h3>{part[1]}</h3>")
+        elif kind == "table":  # a story to a row: headline | source | syllabus | points
+            rows = "".join(f"<tr><td>{h}</td><td>{src}</td><td>{syl}</td><td>– our own "
+                           "question about it</td></tr>" for h, src, syl in part[1])  # fmt: skip
+            out.append("<table><tr><th>Headline</th><th>Source</th><th>Syllabus</th>"
+                       f"<th>Key points to know</th></tr>{rows}</table>")  # fmt: skip
         elif kind == "empty":
             out.append("<p>Nothing here for today!!!</p>")
         elif kind == "item":

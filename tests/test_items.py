@@ -170,3 +170,29 @@ def test_an_unmarked_item_of_a_compilation_is_inferred_on_its_own():
     last = decision.items[-1]
     assert (last.n, last.heading, last.papers) == (4, "Monetary policy review", ("GS3",))
     assert last.reason.startswith("inferred: GS3 ") and "credit" in last.reason
+
+
+HEADLINES_TABLE = """<p>PIB, Indian Express, AIR</p><table>
+<tr><th>Headline</th><th>Source</th><th>Syllabus</th><th>Key points to know</th></tr>
+<tr><td>Voter turnout and a holiday</td><td>The Hindu (Page 6)</td>
+<td>Polity and Governance (GSII)</td><td>– Would a holiday raise turnout?</td></tr>
+<tr><td>Air defence systems</td><td>The Hindu (Page12)</td><td>Defence (GSIII)</td>
+<td>– What are they?</td></tr>
+<tr><td>A French honour</td><td>The Hindu</td><td>Miscellaneous</td><td>– What is it?</td></tr>
+<tr><td>A diet fad</td><td>Indian Express</td><td>Health (GSII) / S&amp;T (GSIII)</td>
+<td>– Does it work?</td></tr></table>"""
+
+
+def test_a_compilation_laid_out_as_a_table_has_a_story_to_a_row():
+    """nextias' "Headlines of the Day": each row's Syllabus cell files that row; the header
+    row and a row that names no paper are no items."""
+    decision = decide("Headlines of the Day 16-05-2024", HEADLINES_TABLE)
+    assert [(i.heading, i.papers) for i in decision.items] == [
+        ("Voter turnout and a holiday", ("GS2",)),
+        ("Air defence systems", ("GS3",)),
+        ("A diet fad", ("GS2", "GS3")),
+    ]
+    assert decision.papers == ["GS2", "GS3"]
+    first = decision.items[0]
+    assert "turnout" in HEADLINES_TABLE[first.start : first.end]
+    assert "Air defence" not in HEADLINES_TABLE[first.start : first.end]

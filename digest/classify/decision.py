@@ -113,7 +113,7 @@ def _decide(decision, title, content, terms, rules, names, model=None) -> None:
         _apply(marker, decision, [], rules)
         if decision.trace:
             decision.step(f"title {_quote(heading)}: title marker -> {_found(decision)}")
-    if "<h" in content or "<strong" in content or "<b>" in content:
+    if "<h" in content or "<strong" in content or "<b>" in content or "<tr" in content:
         guess = (lambda heading, lines: _infer_item(heading, lines, model)) if model else None
         found = items.split(content, lambda lines: _file_lines(lines, rules), guess)
         if found:

@@ -160,6 +160,9 @@ def split(
     of a compilation that has neither a marker nor a section by its words, when sure."""
     if not worth_splitting(content):
         return []
+    rows = _table_rows(content, decide_lines)
+    if len(rows) >= MIN_ITEMS:
+        return rows
     marks = _headings(content)
     if len(marks) < MIN_ITEMS:
         return []
@@ -201,6 +204,28 @@ def split(
         if guessed is not None:
             items.insert(position, _item(0, seg, *guessed))
     return [replace(item, n=n) for n, item in enumerate(items, 1)]
+
+
+ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.IGNORECASE | re.DOTALL)
+CELL = re.compile(r"<t([dh])\b[^>]*>(.*?)</t\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _table_rows(content: str, decide_lines: Callable[[list[str]], Filed | None]) -> list[Item]:
+    """A compilation laid out as a table, a story to a row (nextias' "Headlines of the Day":
+    headline | source | syllabus | points): a row whose cell is a marker is an item, its first
+    cell the heading. Rows with no marker (a header, "Miscellaneous") file nothing."""
+    found: list[Item] = []
+    for row in ROW.finditer(content):
+        cells = [_plain(cell.group(2)) for cell in CELL.finditer(row.group(1))]
+        if len(cells) < 2 or not cells[0]:
+            continue
+        for cell in cells[1:]:
+            filed = decide_lines([cell[:200]]) if cell else None
+            if filed is not None:
+                seg = _Segment(cells[0], "", row.start(1), row.end(1), 0)
+                found.append(_item(len(found) + 1, seg, *filed))
+                break
+    return found
 
 
 def _item(n: int, seg: _Segment, papers, subjects, reason: str) -> Item:
