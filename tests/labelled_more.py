@@ -946,13 +946,16 @@ POSTS += [
             ("item", "Study finds rise in blood clots, heart inflammation after COVID "
                      "vaccination [Page 16]", "Relevance: Prelims – Science and Technology"),
             ("item", "Greening growth [Page 12]", "Relevance: Prelims – Environment"),
+            ("item", "Why are we falling ill so often? [Page 13]",
+             "Relevance: Prelims – Science and Technology"),
         ],
         "expected": {
             "Having panchayats as self-governing institutions [Page 10]": ["Prelims"],
             "Judicial clarity on free speech [Page 11]": ["Prelims"],
             "Study finds rise in blood clots, heart inflammation after COVID vaccination "
             "[Page 16]": ["Prelims"],
-            "Greening growth [Page 12]": ["Prelims"]},
+            "Greening growth [Page 12]": ["Prelims"],
+            "Why are we falling ill so often? [Page 13]": ["Prelims"]},
     },
 ]  # fmt: skip
 
@@ -992,4 +995,45 @@ POSTS += [
      "expected": {h: papers for h, _, _, papers in rows if papers},
      "note": "the Miscellaneous row names no paper and is no item"}
     for path, rows in HEADLINE_DAYS.items()
+]  # fmt: skip
+
+POSTS += [
+    {
+        "url": "https://indianexpress.com/article/upsc-current-affairs/upsc-cse-key-january-21-"
+               "2022-what-you-need-to-read-today-7735708/",
+        "site": "indianexpress", "title": "UPSC CSE Key – January 21, 2022",
+        "parts": [
+            ("section", "Front Page"),
+            ("item", "SC: Quota not at odds with merit, ensures substantive equality",
+             ("Syllabus:", "Preliminary Examination: Current events of national and "
+              "international importance.", "Main Examination:",
+              "• General Studies I: Social Empowerment",
+              "• General Studies II: Government policies and interventions for development in "
+              "various sectors and issues arising out of their design and implementation")),
+            ("item", "Penalty, not arrest; power to withdraw cases: Bihar plans reforms in "
+                     "liquor law",
+             ("Syllabus:", "Preliminary Examination: Indian Polity and Governance",
+              "Main Examination: Government policies and interventions for development in "
+              "various sectors and issues arising out of their design and implementation")),
+        ],
+        "expected": {
+            "SC: Quota not at odds with merit, ensures substantive equality":
+                ["GS1", "GS2", "Prelims"],
+            "Penalty, not arrest; power to withdraw cases: Bihar plans reforms in liquor law":
+                ["GS2", "Prelims"]},
+    },
+    {"url": "https://test.iasbaba.com/posts/?page=21", "site": "iasbaba", "title": "ASSAM RIFLES",
+     "parts": [("line", "Syllabus: Prelims – CURRENT EVENT")], "expected": ["Prelims"]},
+    {"url": "https://thecivilway.co.in/category/current-affairs/page/2", "site": "thecivilway",
+     "title": "Energy Mix (2025)", "parts": [("line", "Category: ENERGY")], "expected": ["GS3"]},
+]  # fmt: skip
+
+POSTS += [
+    {"url": "https://test.iasbaba.com/posts/?page=21", "site": "iasbaba", "title": "HEATWAVE",
+     "parts": [("line", "Syllabus: Prelims & Mains – CURRENT EVENT")], "expected": ["Prelims"],
+     "note": "the Mains half names no paper and no subject of one: Prelims alone"},
+    {"url": "https://test.iasbaba.com/posts/?page=13", "site": "iasbaba",
+     "title": "CORRUPTION PERCEPTIONS INDEX",
+     "parts": [("line", "Syllabus: Prelims & Mains – CURRENT EVENT")], "expected": ["Prelims"],
+     "note": "the Mains half names no paper and no subject of one: Prelims alone"},
 ]  # fmt: skip

@@ -129,7 +129,7 @@ def _item_level(content: str, marks: list, decide_lines) -> int:
             continue
         stop = marks[i + 1][0] if i + 1 < len(marks) else len(content)
         lines = [line for line in text_lines(content[end:stop]) if line.strip()]
-        if decide_lines(lines[:ITEM_LINES]) is not None:
+        if decide_lines(_head(lines)) is not None:
             opened[level] = opened.get(level, 0) + 1
     if opened:
         return min(level for level, count in opened.items() if count == max(opened.values()))
@@ -181,12 +181,12 @@ def split(
             section = None if empty else (marker.papers, seg.heading)
             # A section with text of its own and no items under it is one item itself.
             if lines and not empty and not _only_list_of_headings(body):
-                filed = decide_lines(lines[:ITEM_LINES])
+                filed = decide_lines(_head(lines))
                 if filed is None:
                     filed = (marker.papers, (), f"section {_show(seg.heading)}")
                 items.append(_item(len(items) + 1, seg, *filed))
             continue
-        filed = decide_lines(lines[:ITEM_LINES])
+        filed = decide_lines(_head(lines))
         if filed is not None:
             papers, subjects, reason = filed
             items.append(_item(len(items) + 1, seg, papers, subjects, reason))
@@ -226,6 +226,16 @@ def _table_rows(content: str, decide_lines: Callable[[list[str]], Filed | None])
                 found.append(_item(len(found) + 1, seg, *filed))
                 break
     return found
+
+
+def _head(lines: list[str]) -> list[str]:
+    """An item's first lines, and a marker block that runs on past them (the Indian
+    Express: "Syllabus:", "Preliminary Examination: …", "Main Examination:", then a bullet a
+    paper)."""
+    end = ITEM_LINES
+    while end < min(len(lines), ITEM_LINES + 5) and parse_line(lines[end]) is not None:
+        end += 1
+    return lines[:end]
 
 
 def _item(n: int, seg: _Segment, papers, subjects, reason: str) -> Item:

@@ -17,7 +17,8 @@ LABEL = re.compile(
     r"(?:upsc\s+|mains\s+|gs\s+)?(?:syllabus(?:\s+(?:topic|mapping|covered|section))?"
     r"|relevance|relevant\s+(?:for|to|in)|related\s+to|categor(?:y|ies)"
     r"|topics?(?:\s+in\s+(?:the\s+)?syllabus)?|subjects?"
-    r"|focus|tags?|section|part\s+of|mains(?:\s+exam(?:ination)?)?|paper"
+    r"|focus|tags?|section|part\s+of|mains(?:\s+exam(?:ination)?)?|main\s+exam(?:ination)?"
+    r"|paper"
     # Hindi editions: "मुख्य परीक्षा" (Mains), "पाठ्यक्रम" (syllabus), "विषय" (topic)
     r"|मुख्य\s*परीक्षा|पाठ्यक्रम|विषय)(?![\w])",
     re.IGNORECASE,
@@ -51,6 +52,21 @@ SUBJECTS: tuple[tuple[str, str], ...] = (
     ("ethics", "GS4"), ("integrity", "GS4"), ("aptitude", "GS4"), ("probity", "GS4"),
     ("case stud", "GS4"), ("attitude", "GS4"),
     ("essay", "Essay"), ("prelims", "Prelims"),
+    # Phrases of the syllabus itself (sites quote it after "Main Examination:", "Topic:")
+    ("government polic", "GS2"), ("government intervention", "GS2"), ("statutory", "GS2"),
+    ("quasi-judicial", "GS2"), ("constitutional bod", "GS2"), ("pressure group", "GS2"),
+    ("representation of people", "GS2"), ("vulnerable section", "GS2"), ("hunger", "GS2"),
+    ("transparency", "GS2"), ("accountability", "GS2"), ("e-governance", "GS2"),
+    ("civil service", "GS2"), ("diaspora", "GS2"),
+    ("salient features of indian society", "GS1"), ("globali", "GS1"), ("regionalism", "GS1"),
+    ("secularism", "GS1"), ("geophysical", "GS1"), ("world history", "GS1"),
+    ("modern indian history", "GS1"), ("national movement", "GS1"),
+    ("inclusive growth", "GS3"), ("investment model", "GS3"), ("land reform", "GS3"),
+    ("food processing", "GS3"), ("money laundering", "GS3"), ("border management", "GS3"),
+    ("terroris", "GS3"), ("extremis", "GS3"), ("conservation", "GS3"), ("pollution", "GS3"),
+    ("mobilization of resources", "GS3"), ("employment", "GS3"), ("minimum support", "GS3"),
+    ("irrigation", "GS3"), ("cropping", "GS3"), ("animal-rearing", "GS3"),
+    ("intellectual property", "GS3"), ("emotional intelligence", "GS4"),
 )  # fmt: skip
 
 
