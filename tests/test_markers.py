@@ -191,8 +191,37 @@ def test_paper_line_then_subject_line(first, second, paper):
     assert decision.subjects == [second.split(":", 1)[1].strip()]
 
 
+# Families read since the labelled set grew to 151 posts (tests/labelled_more.py has where
+# each was seen): the papers each line files.
+FAMILIES = [
+    ("Mains Paper 3: Sci", ["GS3"]),  # CivilsDaily 2018, cut short in the stored copy
+    ("GS3 Economy", ["GS3"]), ("GS1 Social Issue", ["GS1"]),  # jatinverma section headings
+    ("Mains: GS II – Judiciary", ["GS2"]),  # Shankar IAS
+    ("GS- 2nd Paper", ["GS2"]),  # Chrome IAS
+    ("Topic in syllabus: Conservation, environmental pollution and degradation, environmental "
+     "impact assessment. (GS-3)", ["GS3"]),  # raghukulcs
+    ("Needed, a more unified Asian voice for Afghanistan (GS 2 IR)", ["GS2"]),  # Chahal
+    ("📘 General Studies Paper 1: Indian Society, Geography, and History", ["GS1"]),
+    ("Part of: Prelims and GS III – Economy", ["Prelims", "GS3"]),  # IASbaba 2021
+    ("Syllabus: Prelims & Mains – POLITY", ["Prelims", "GS2"]),  # IASbaba 2025
+    ("Syllabus: Prelims & Mains – CURRENT EVENT", ["Prelims"]),
+    ("Main Examination: Government policies and interventions for development in various "
+     "sectors", ["GS2"]),  # the Indian Express UPSC Key
+    ("Content for Mains Enrichment (Ethics/Essay)", ["Essay", "GS4"]),  # InsightsIAS 2022
+    ("Content for Mains Enrichment (CME)", ["Essay", "GS4"]),  # InsightsIAS 2023
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("line, papers", FAMILIES, ids=[f[0][:40] for f in FAMILIES])
+def test_families_read_from_the_labelled_set(line, papers):
+    decision = decide("A title", f"<p><strong>{line}</strong></p><p>Context: the day.</p>")
+    assert decision.papers == papers, decision.steps
+
+
 NOT_MARKERS = [
     "Prelims level: FRBMA",  # CivilsDaily: a Prelims topic list, not a paper marker
+    "GS3 economy questions were tough this year",  # prose, not a "GS3 Economy" heading
+    "He said this. It matters for the exam (GS 2 IR)",  # a sentence ends before the bracket
     "Mains level: adhering to fiscal correction paths",
     "Prelims will be held on 25 May",
     "Essay writing is a skill",
