@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -219,8 +220,10 @@ def test_lock(tmp_path, site, smtp, monkeypatch):
         assert not database.exists() or open_state(cfg)["crawls"].count == 0
         threading.Timer(1.0, held.release).start()
         started = time.monotonic()
-        assert run(cfg, "tick", "--wait").exit_code == 0
+        waited = run(cfg, "tick", "--wait")
+        assert waited.exit_code == 0
         assert time.monotonic() - started >= 0.9
+        assert f"waiting for pid {os.getpid()} to finish…" in waited.stderr
     finally:
         held.release()
     assert open_state(cfg)["crawls"].count == 1

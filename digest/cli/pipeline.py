@@ -260,8 +260,11 @@ def demo_cmd(state: State, out: Path) -> None:
 def _locked(state: State, wait: bool) -> Any:
     from digest.store import lock
 
+    def waiting(holder: str) -> None:
+        click.echo(f"waiting for pid {holder} to finish…", err=True)
+
     try:
-        return lock.InstanceLock(state.config.database).acquire(wait=wait)
+        return lock.InstanceLock(state.config.database).acquire(wait=wait, waiting=waiting)
     except lock.Locked as e:
         fail(str(e), 1)
         raise  # unreachable: fail() exits

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from digest.errors import ConfigError
@@ -24,7 +25,10 @@ class InstanceLock:
         self.path = Path(f"{database}{'.' + purpose if purpose else ''}.lock")
         self.fd: int | None = None
 
-    def acquire(self, *, wait: bool = False) -> InstanceLock:
+    def acquire(self, *, wait: bool = False, waiting: Callable[[str], None] | None = None
+                ) -> InstanceLock:  # fmt: skip
+        """Take the lock; with `wait`, block until its holder lets go, first telling
+        `waiting` who that is (`run --wait` says "waiting for pid 1234 to finish…")."""
         while True:
             try:
                 fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
@@ -32,14 +36,18 @@ class InstanceLock:
                 message = f"{self.path}: cannot create the lock file: {e.strerror}"
                 raise ConfigError(message) from None
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 holder = os.read(fd, 64).decode(errors="replace").strip() or "?"
-                os.close(fd)
-                raise Locked(
-                    f"another wp-digest (pid {holder}) is working on {self.path.name[:-5]}; "
-                    "try again later, or use --wait"
-                ) from None
+                if not wait:
+                    os.close(fd)
+                    raise Locked(
+                        f"another wp-digest (pid {holder}) is working on "
+                        f"{self.path.name[:-5]}; try again later, or use --wait"
+                    ) from None
+                if waiting is not None:
+                    waiting(holder)
+                fcntl.flock(fd, fcntl.LOCK_EX)
             # The holder before us removes the file when it lets go; a lock on a removed
             # file is no lock, so take it again on the file that is there now.
             try:
