@@ -11,7 +11,7 @@ sort in time order, which lets SQL compare them directly.
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 
 ENV = "WP_DIGEST_NOW"
 STAMP = "%Y-%m-%dT%H:%M:%S"
@@ -44,3 +44,17 @@ def parse_utc(stamp: str | None) -> datetime | None:
 def shift(stamp: str, seconds: int) -> str:
     """A stamp moved by some seconds."""
     return (datetime.strptime(stamp, STAMP) + timedelta(seconds=seconds)).strftime(STAMP)
+
+
+def shown(stamp: str | datetime | None, tz: tzinfo) -> str:
+    """A time as a person reads it: in the configured zone, with the zone's name and offset
+    ("2026-04-03 08:30 IST (UTC+05:30)"), so no one has to guess which clock it is."""
+    when = parse_utc(stamp) if isinstance(stamp, str) or stamp is None else stamp
+    if when is None:
+        return "never"
+    local = when.astimezone(tz)
+    offset = local.strftime("%z")
+    offset = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
+    name = local.tzname() or ""
+    named = f"{name} " if name and name[0] not in "+-" and name != "UTC" else ""
+    return f"{local:%Y-%m-%d %H:%M} {named}({offset})"

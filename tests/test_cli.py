@@ -119,7 +119,7 @@ def test_status_text_and_json(conf, site):
     assert result.exit_code == 0
     assert "sample: 26 posts, 26 revisions" in result.stdout
     assert "incremental, ok (26 new, 0 updated)" in result.stdout
-    assert "cursor posts: modified after 2026-04-22T06:00:00 UTC" in result.stdout
+    assert "cursor posts: modified after 2026-04-22 11:30 IST (UTC+05:30)" in result.stdout
     data = json.loads(run(conf, "status", "--json").stdout)
     [src] = data["sources"]
     assert src["posts"] == 26 and src["last_crawl"]["outcome"] == "ok"

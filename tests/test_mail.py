@@ -174,7 +174,9 @@ def test_temporary_failure_then_success(ready, smtp, monkeypatch):
     assert row["status"] == "pending" and row["attempts"] == 1 and "451" in row["last_error"]
     status = run(ready, "status").stdout
     assert f"{A}: nothing sent yet" in status
-    assert "pending daily-2026-04-15: 1 tries, next after 2026-04-16T01:35:00 UTC" in status
+    assert (
+        "pending daily-2026-04-15: 1 tries, next after 2026-04-16 07:05 IST (UTC+05:30)" in status
+    )
     assert "last error: 451 4.3.0 try again later" in status
     # Too early: waits for the backoff.
     assert run(ready, "send").exit_code == 0 and len(smtp.messages) == 1

@@ -12,6 +12,7 @@ cli.add_command(filing.file_cmd)
 cli.add_command(readers.subscribers_group)
 cli.add_command(readers.serve)
 cli.add_command(ops.backup)
+cli.add_command(ops.posts)
 
 __all__ = ["cli", "main", "pipeline"]
 

@@ -50,6 +50,7 @@ class State:
             if self.db:
                 cfg = replace(cfg, database=Path(self.db).resolve())
             self._config = cfg
+            logs.use_zone(cfg.tz)
         return self._config
 
 

@@ -6,6 +6,7 @@ import click
 
 from digest import config, store
 from digest.cli.base import State, fail, require_database, say
+from digest.clock import shown
 from digest.papers import parse_paper
 
 POST = click.argument("post", metavar="POST")
@@ -19,6 +20,12 @@ def _find(db: store.Database, ref: str) -> dict:
         shown = ref if len(ref) <= 80 else ref[:77] + "..."
         fail(f"no stored post {shown!r} (give SOURCE:ID, e.g. nextias:71990, or the post's URL)", 2)
     return row
+
+
+def _pinned(reason: str, tz) -> str:
+    """A pin's "by operator at <UTC stamp>" with the time in the configured zone."""
+    head = "by operator at "
+    return head + shown(reason[len(head) :], tz) if reason.startswith(head) else reason
 
 
 @click.command()
@@ -48,10 +55,14 @@ def explain(state: State, post: str) -> None:
     for item in decision.items:
         pin = item_pins.get((row["post_id"], item.n))
         if pin:
-            say(state, f"  item {item.n}: pinned under {', '.join(pin[0])} ({pin[1]})")
+            say(
+                state,
+                f"  item {item.n}: pinned under {', '.join(pin[0])} ({_pinned(pin[1], cfg.tz)})",
+            )
     say(state, f"classifier: {', '.join(decision.papers)}; {decision.reason}")
     if pinned:
-        say(state, f"pinned: {', '.join(pinned[0])} ({pinned[1]}); the classifier is overridden")
+        say(state, f"pinned: {', '.join(pinned[0])} ({_pinned(pinned[1], cfg.tz)}); the classifier "
+                   "is overridden")  # fmt: skip
     stored = row["papers"] or ["(not filed yet)"]
     say(state, f"stored: {', '.join(stored)}; subjects: {'; '.join(row['subjects']) or '-'}")
     if not pinned and row["papers"] and row["papers"] != decision.papers:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import sqlite3
+import json
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 import click
 
-from digest import clock
-from digest.cli.base import State, fail, require_database, say
+from digest import clock, store
+from digest.cli.base import State, date_option, fail, require_database, say
+from digest.papers import PAPERS, parse_paper
+from digest.text import plain
 
 
 @click.command()
@@ -21,6 +25,7 @@ def backup(state: State, path: Path, force: bool) -> None:
     PATH may be a folder: the copy is then named wp-digest-YYYYMMDD-HHMMSS.db inside it.
     Restore by stopping wp-digest and copying the file back over the config's `database`.
     """
+    from digest.store.backup import BackupError
     from digest.store.backup import backup as copy_database
 
     cfg = state.config
@@ -36,11 +41,80 @@ def backup(state: State, path: Path, force: bool) -> None:
         fail(f"{path}: the folder {path.parent} does not exist", 2)
     try:
         done = copy_database(Path(cfg.database), path)
-    except (sqlite3.Error, OSError) as e:
+    except (BackupError, OSError) as e:
         fail(f"backup to {path} failed: {e}", 1)
     size = done.size / 1_000_000
     say(state, f"backed up {done.posts} posts (schema {done.schema}, {size:.1f} MB) to "
                f"{done.path}")  # fmt: skip
 
 
-__all__ = ["backup"]
+def _utc_stamp(day: datetime | None, tz: Any, plus_days: int = 0) -> str | None:
+    """The UTC stamp of a local day's start (the store's `date_gmt` format)."""
+    if day is None:
+        return None
+    start = datetime.combine(day.date() + timedelta(days=plus_days), time(), tzinfo=tz)
+    return start.astimezone(UTC).strftime(clock.STAMP)
+
+
+def _papers(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[str]:
+    try:
+        return [parse_paper(v) for v in values]
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
+
+
+@click.command()
+@click.option("--source", "sources", multiple=True, metavar="NAME", help="Only this source "
+              "(repeatable).")  # fmt: skip
+@click.option("--paper", "papers", multiple=True, metavar="PAPER", callback=_papers,
+              help=f"Only posts under this paper (repeatable; {', '.join(PAPERS)}).")  # fmt: skip
+@date_option("--since", help="Only posts published on or after this day (configured zone).")
+@date_option("--until", help="Only posts published on or before this day (configured zone).")
+@click.option("--search", "words", metavar="WORDS", help="Only posts with all these words.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000),
+              help="At most this many posts, newest first.")  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="One JSON array, for scripts.")
+@click.pass_obj
+def posts(state: State, sources: tuple[str, ...], papers: list[str], since: Any, until: Any,
+          words: str | None, limit: int, as_json: bool) -> None:  # fmt: skip
+    """List stored posts, newest first: SOURCE:ID (what `explain` and `file` take), the
+    publication time in the configured zone, the papers and the title."""
+    from digest.store import listing
+    from digest.store.posts import stored_sources
+
+    cfg = state.config
+    require_database(cfg)
+    if since and until and since > until:
+        raise click.BadParameter("--since is after --until", param_hint="--since")
+    tz = cfg.tz
+    with store.connection(cfg.database) as db:
+        known = sorted({s.name for s in cfg.sources} | set(stored_sources(db)))
+        for name in sources:
+            if name not in known:
+                raise click.BadParameter(
+                    f"no source {name!r} (known: {', '.join(known) or 'none'})",
+                    param_hint="--source",
+                )
+        rows = listing.list_posts(
+            db, sources=list(sources), papers=papers, since=_utc_stamp(since, tz),
+            until=_utc_stamp(until, tz, 1), words=words, limit=limit,
+        )  # fmt: skip
+    for row in rows:
+        row["title"] = plain(row["title"] or "")
+        row["ref"] = f"{row['source']}:{row['post_id']}"
+        published = datetime.fromisoformat(row["date_gmt"]).replace(tzinfo=UTC)
+        row["published"] = published.astimezone(tz).isoformat(timespec="minutes")
+    if as_json:
+        keys = ("ref", "source", "post_id", "revision", "published", "papers", "title", "link")
+        click.echo(json.dumps([{k: r[k] for k in keys} for r in rows], ensure_ascii=False))
+        return
+    if not rows:
+        say(state, "no stored post matches")
+        return
+    width = max(len(r["ref"]) for r in rows)
+    for r in rows:
+        when = r["published"].replace("T", " ")
+        say(state, f"{r['ref']:<{width}}  {when}  {','.join(r['papers']):<9}  {r['title']}")
+
+
+__all__ = ["backup", "posts"]

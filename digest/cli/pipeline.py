@@ -82,7 +82,7 @@ def crawl_cmd(state: State, sources: tuple[str, ...], since: Any, until: Any, sa
         with store.session(cfg.database) as db:
             for source in chosen:
                 say(state, f"{source.name}: cursors unchanged")
-                for line in cursor_lines(*status_report.cursors(db, source.name)):
+                for line in cursor_lines(*status_report.cursors(db, source.name), cfg.tz):
                     say(state, line)
     sys.exit(0 if ok else 1)
 
@@ -135,13 +135,14 @@ def status(state: State, as_json: bool) -> None:
         from digest.mail.readers import sync_readers
 
         sync_readers(cfg, db)  # the config's [[subscriber]] entries, synced in
-        report = status_report.report(db, str(cfg.database), cfg.watch, clock.now())
+        paused = tuple(s.name for s in cfg.sources if s.paused)
+        report = status_report.report(db, str(cfg.database), cfg.watch, clock.now(), paused)
     if as_json:  # the same printable-text rule as the terminal: a server's error text
         click.echo(json.dumps(printable_tree(report), indent=2, ensure_ascii=False))  # is in it
         return
     from digest.cli.status import lines
 
-    for line in lines(report):
+    for line in lines(report, cfg.tz):
         click.echo(printable(line))
 
 

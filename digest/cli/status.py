@@ -5,15 +5,17 @@ The report itself is data (what `status --json` prints); how it reads is decided
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from typing import Any
 
+from digest.clock import shown
 from digest.papers import PAPERS
 from digest.states import Crawl
 from digest.text import plural, printable
 
 
-def lines(report: dict[str, Any]) -> list[str]:
-    """The report for people, one fact a line."""
+def lines(report: dict[str, Any], tz: tzinfo) -> list[str]:
+    """The report for people, one fact a line; times in the configured zone (`tz`)."""
     out = [f"database: {report['database']}"]
     out += [f"warning: {line}" for line in report["warnings"]]
     if not report["sources"]:
@@ -21,6 +23,14 @@ def lines(report: dict[str, Any]) -> list[str]:
     for src in report["sources"]:
         posts, revisions = plural(src["posts"], "post"), plural(src["revisions"], "revision")
         out.append(f"{src['source']}: {posts}, {revisions}")
+        if src.get("paused"):
+            since = src["last_crawl"] and (
+                src["last_crawl"]["finished"] or src["last_crawl"]["started"]
+            )
+            out.append(
+                "  paused (`paused = true` in the config): "
+                + (f"not crawled since {shown(since, tz)}" if since else "never crawled")
+            )
         if src["papers"]:
             counts = [f"{p} {src['papers'][p]}" for p in PAPERS if p in src["papers"]]
             out.append("  papers (as digests list them, by first paper): " + ", ".join(counts))
@@ -42,13 +52,13 @@ def lines(report: dict[str, Any]) -> list[str]:
         last = src["last_crawl"]
         if last:
             when = last["finished"] or last["started"]
-            line = f"  last crawl: {when} UTC, {last['mode']}, {last['outcome']}"
+            line = f"  last crawl: {shown(when, tz)}, {last['mode']}, {last['outcome']}"
             if last["outcome"] == Crawl.OK:
                 line += f" ({last['new_posts']} new, {last['new_revisions']} updated)"
             out.append(line)
             if last["error"]:
                 out.append(f"  error: {last['error']}")
-        out += cursor_lines(src["cursors"], src["published_cursors"])
+        out += cursor_lines(src["cursors"], src["published_cursors"], tz)
         if src["rejects"]["rejected"] or src["rejects"]["fixed"]:
             r = src["rejects"]
             out.append(
@@ -61,12 +71,16 @@ def lines(report: dict[str, Any]) -> list[str]:
         out.append(f"{address}: suspended after repeated permanent failures; skipped")
     for sub in report["subscribers"]:
         last = sub["last_sent"]
-        sent = f"last sent {last['label']} at {last['sent_at']} UTC" if last else "nothing sent yet"
+        sent = (
+            f"last sent {last['label']} at {shown(last['sent_at'], tz)}"
+            if last
+            else "nothing sent yet"
+        )
         out.append(f"{sub['subscriber']}: {sent}")
         for item in sub["pending"]:
             out.append(
                 f"  pending {item['label']}: {item['attempts']} tries, next after "
-                f"{item['next_attempt']} UTC"
+                f"{shown(item['next_attempt'], tz)}"
             )
         for item in sub["failed"]:
             out.append(f"  failed {item['label']} after {item['attempts']} tries")
@@ -75,13 +89,15 @@ def lines(report: dict[str, Any]) -> list[str]:
     return out
 
 
-def cursor_lines(modified: dict[str, str], published: dict[str, str]) -> list[str]:
+def cursor_lines(modified: dict[str, str], published: dict[str, str], tz: tzinfo) -> list[str]:
     """Where each post type's incremental walks stand: by modified date, by publication."""
     out = []
     for post_type in sorted(set(modified) | set(published)):
-        parts = [f"modified after {modified[post_type]} UTC"] if post_type in modified else []
+        parts = (
+            [f"modified after {shown(modified[post_type], tz)}"] if post_type in modified else []
+        )
         if post_type in published:
-            parts.append(f"published after {published[post_type]} UTC")
+            parts.append(f"published after {shown(published[post_type], tz)}")
         out.append(f"  cursor {post_type}: {', '.join(parts)}")
     return out
 

@@ -24,8 +24,20 @@ class Copied:
     schema: int
 
 
+class BackupError(Exception):
+    """The copy could not be made or failed its check (SQLite's reason, in one line)."""
+
+
 def backup(database: Path, target: Path) -> Copied:
-    """Copy `database` to `target` (which must not exist) and check the copy."""
+    """Copy `database` to `target` (which must not exist) and check the copy; BackupError
+    or OSError say why not."""
+    try:
+        return _copy(database, target)
+    except sqlite3.Error as e:
+        raise BackupError(str(e)) from e
+
+
+def _copy(database: Path, target: Path) -> Copied:
     partial = target.with_name(f".{target.name}.partial")
     source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     try:

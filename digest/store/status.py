@@ -12,14 +12,19 @@ from digest.store.db import Database
 from digest.store.posts import get_cursors
 
 
-def report(db: Database, database: str, watch: WatchSettings, now: datetime) -> dict[str, Any]:
-    """Plain data (JSON-ready) for `status --json`."""
-    found = sources(db)
+def report(
+    db: Database, database: str, watch: WatchSettings, now: datetime, paused: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """Plain data (JSON-ready) for `status --json`. `paused` names the sources the config
+    pauses: they are listed as such, and their silence is no warning."""
+    found = sources(db, paused)
     readers = subscribers.listed(db)
     shown = [r.email for r in readers if r.status in (ReaderState.ACTIVE, ReaderState.SUSPENDED)]
     return {
         "database": database,
-        "warnings": health.warnings(db, [s["source"] for s in found], now, watch),
+        "warnings": health.warnings(
+            db, [s["source"] for s in found if not s["paused"]], now, watch
+        ),
         "sources": found,
         "readers": subscribers.counts(db),
         "suspended": [r.email for r in readers if r.status == ReaderState.SUSPENDED],
@@ -27,9 +32,9 @@ def report(db: Database, database: str, watch: WatchSettings, now: datetime) -> 
     }
 
 
-def sources(db: Database) -> list[dict[str, Any]]:
+def sources(db: Database, paused: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     """Per source: posts, revisions, the last crawl and the cursors. Plain data for the CLI."""
-    names = {r[0] for r in db.execute("SELECT name FROM sources")}
+    names = {r[0] for r in db.execute("SELECT name FROM sources")} | set(paused)
     names |= {r[0] for r in db.execute("SELECT DISTINCT source FROM posts")}
     names |= {r[0] for r in db.execute("SELECT DISTINCT source FROM crawls")}
     out = []
@@ -63,6 +68,7 @@ def sources(db: Database) -> list[dict[str, Any]]:
         out.append(
             {
                 "source": name,
+                "paused": name in paused,
                 "posts": posts,
                 "revisions": revisions,
                 "papers": papers,
