@@ -114,7 +114,7 @@ def _prefix(line: str, at: int) -> tuple[int, int, int]:
 
 def _label_at(line: str, at: int) -> bool:
     label = LABEL.match(line, at)
-    return bool(label) and _label_ends(line, label.end())
+    return label is not None and _label_ends(line, label.end())
 
 
 def _paper_ends(line: str, end: int) -> bool:
@@ -164,9 +164,9 @@ def _paper_first(line: str, start: int, labels: int) -> Marker | None:
     mains = MAINS_SUBJECT.search(body, tokens[-1].end())
     if mains and not any(p.startswith("GS") for p in papers):
         # "Syllabus: Prelims & Mains – POLITY" (IASbaba): the Mains paper is the subject's
-        paper = subject_paper(mains.group("subject"))
-        if paper:
-            papers.append(paper)
+        mains_paper = subject_paper(mains.group("subject"))
+        if mains_paper:
+            papers.append(mains_paper)
             subjects.append(mains.group("subject"))
     lead = body[: tokens[0].start()]
     return Marker("paper first", tuple(papers), tuple(subjects), lead=lead)

@@ -4,7 +4,7 @@ Exit codes: 0 ok, 1 a runtime failure (a source or a delivery failed), 2 usage o
 Each module registers its commands on the one group in `base`.
 """
 
-from digest.cli import filing, ops, pipeline, readers
+from digest.cli import check, filing, ops, pipeline, readers
 from digest.cli.base import cli
 
 cli.add_command(filing.explain)
@@ -13,6 +13,7 @@ cli.add_command(readers.subscribers_group)
 cli.add_command(readers.serve)
 cli.add_command(ops.backup)
 cli.add_command(ops.posts)
+cli.add_command(check.check)
 
 __all__ = ["cli", "main", "pipeline"]
 

@@ -125,6 +125,16 @@ class SmtpTransport:
             raise ConnectFailure(f"cannot connect to {where}: {_reason(e)}") from None
         return conn
 
+    def check(self) -> str:
+        """Connect, start TLS and log in as a send does, then quit: nothing is sent.
+        Raises ConnectFailure (or ConfigError for a missing password) saying why not."""
+        self.conn = self._connect()
+        self.close()
+        s = self.settings
+        tls = {"ssl": "TLS", "starttls": "STARTTLS"}.get(s.security, "no TLS (loopback)")
+        login = f"logged in as {s.username}" if s.username else "no login configured"
+        return f"{s.host}:{s.port}, {tls}, {login}"
+
     def send(self, msg: Message) -> None:
         if self.conn is None:
             self.conn = self._connect()

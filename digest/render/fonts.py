@@ -75,3 +75,22 @@ def warn_uncovered(texts: Iterable[str]) -> list[str]:
                 PACKAGE,
             )
     return missing
+
+
+def book_ready(texts: Iterable[str]) -> tuple[bool, str]:
+    """For `wp-digest check`: can the monthly book be laid out, in every script `texts`
+    (the stored posts' titles) are written in? (ok, what was found)"""
+    try:
+        import weasyprint  # heavy: only when asked
+    except (ImportError, OSError) as e:  # OSError: Pango's shared libraries are missing
+        return False, f"WeasyPrint cannot load ({e}); install Pango: apt-get install libpango-1.0-0"
+    if not covered("en"):
+        return False, "no font is installed: apt-get install fonts-dejavu-core"
+    scripts = sorted(scripts_in(texts))
+    missing = [s for s in scripts if not covered(SCRIPTS[s][2])]
+    if missing:
+        return False, (f"no font covers {', '.join(missing)}, used by stored posts: "
+                       f"apt-get install {PACKAGE}")  # fmt: skip
+    return True, f"WeasyPrint {weasyprint.__version__}; fonts for Latin" + "".join(
+        f", {s}" for s in scripts
+    )

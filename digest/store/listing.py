@@ -64,3 +64,18 @@ def list_posts(
         row["papers"] = json.loads(row["papers"] or '["Other"]')
         out.append(row)
     return out
+
+
+def recent_titles(db: Database, limit: int = 500) -> list[str]:
+    """The newest stored titles: enough to tell which scripts the sites write in."""
+    rows = db.execute("SELECT title FROM posts ORDER BY date_gmt DESC LIMIT ?", [limit])
+    return [r[0] or "" for r in rows]
+
+
+def summary(db: Database) -> tuple[int, int, int]:
+    """(posts stored, the database's schema version, the version this wp-digest writes)."""
+    from digest.store.schema import SCHEMA_VERSION
+
+    (posts,) = db.execute("SELECT count(*) FROM posts").fetchone()
+    (version,) = db.execute("PRAGMA user_version").fetchone()
+    return int(posts), int(version), SCHEMA_VERSION
