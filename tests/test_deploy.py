@@ -91,3 +91,13 @@ def test_readme_systemd_unit_verifies(tmp_path, marker, command):
         timeout=120,
     )
     assert result.returncode == 0 and result.stderr.strip() == "", result.stderr
+    # Sandboxed: systemd's own rating, at most 2.0 ("OK"; the stock unit scored 8.9 EXPOSED).
+    security = subprocess.run(
+        [analyze or "systemd-analyze", "security", "--offline=true", "--threshold=20", str(unit)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert security.returncode == 0, security.stdout + security.stderr
+    level = re.search(r"Overall exposure level for \S+: ([\d.]+) (\w+)", security.stdout)
+    assert level and float(level.group(1)) <= 2.0 and level.group(2) in ("OK", "SAFE"), level
