@@ -91,6 +91,43 @@ def test_contents_pages_headers_and_footers(month):
     assert match and "Supreme Court on Governor" in texts[int(match.group(1)) - 1]
 
 
+def _runs(page) -> list[tuple[float, float, str]]:
+    """(baseline from the page's foot, font size in pt, text) of each run of text on a page."""
+    runs = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            scale = (tm[3] or 1) * (cm[3] or 1)
+            runs.append((round(tm[5] * (cm[3] or 1) + cm[5], 1), round(abs(size * scale), 1),
+                         text.strip()))  # fmt: skip
+
+    page.extract_text(visitor_text=visit)
+    return runs
+
+
+def test_typography_headings_in_posts_stay_below_titles_and_contents_are_single_spaced(month):
+    """#30 item 16: the sites' own h2s ("Context", "About") were larger than post titles,
+    and the contents page was double-spaced (the posts' spacing leaked into it)."""
+    reader = PdfReader(month / "monthly-2026-04.pdf")
+    titles, headings = set(), set()
+    for page in reader.pages[2:]:
+        for _, size, text in _runs(page):
+            if text in TITLES.values():
+                titles.add(size)
+            elif text in ("Context", "About"):
+                headings.add(size)
+    assert titles and headings and max(headings) < min(titles), (headings, titles)
+    # Consecutive posts' entries (not a paper's, which has space above it by design).
+    entries = [r for r in _runs(reader.pages[1]) if re.search(r"\.{5,}\s*\d+$", r[2])]
+    posts = [
+        (y, size, any(text.startswith(t) for t in TITLES.values())) for y, size, text in entries
+    ]
+    gaps = {round(a[0] - b[0]) for a, b in zip(posts, posts[1:], strict=False) if a[2] and b[2]}
+    size = entries[0][1]
+    # One line apart (a Devanagari line is a little taller), not two as before (32pt).
+    assert gaps and max(gaps) <= 1.7 * size, (gaps, size)
+
+
 def test_contents_links_go_to_the_posts(month):
     reader = PdfReader(month / "monthly-2026-04.pdf")
     texts = [page.extract_text() for page in reader.pages]
