@@ -360,3 +360,38 @@ def test_a_preview_to_any_address_works_with_the_site_and_carries_no_readers_lin
     assert msg["To"] == "boss@example.org" and "manage/" not in body
     assert f"mail sent via 127.0.0.1:{smtp.port}" in result.stdout
     assert run(cfg, "send").exit_code == 0 and len(smtp.messages) == 2
+
+
+NAV = ('href="/#archive"', '"/search"', 'href="/#subscribe"')  # search: a link or the form
+
+
+def test_every_page_has_the_sites_header_and_no_page_is_a_dead_end(web, smtp):
+    """#30 item 11: the digest pages had no header; "Unsubscribed" no way back; a mistyped
+    address lost the form."""
+    for path in ("", "search?q=repo", "digest/daily-2026-04-15", "no/such/page"):
+        status, _, body = web.get(path)
+        assert status in (200, 404) and all(link in body for link in NAV), path
+        assert 'href="/"' in body, path
+    # A mistyped address: the form again, filled in as it was, saying what is wrong.
+    _, headers, home = web.get("")
+    token = headers["set-cookie"].split("wpd_csrf=")[1].split(";")[0]
+    form = urllib.parse.urlencode(
+        {"csrf": token, "email": "reader.example.org", "period": "weekly", "papers": ["GS2", "GS3"]},
+        doseq=True,
+    ).encode()
+    status, _, body = web.get("subscribe", data=form, headers={"Cookie": f"wpd_csrf={token}"})
+    assert status == 400 and "does not look like an e-mail address" in body
+    assert 'value="reader.example.org"' in body and 'aria-invalid="true"' in body
+    assert 'value="weekly" checked' in body and 'value="daily" checked' not in body
+    assert 'value="GS2" checked' in body and 'value="GS3" checked' in body
+    assert 'value="GS1" checked' not in body and smtp.messages == []
+    # Unsubscribed: a way back (the reader's manage page, which offers to subscribe again).
+    assert run(web.cfg, "subscribers", "add", READER).exit_code == 0
+    ref = subscribers.get(open_state(web.cfg), READER).ref
+    leave = tokens.make(SECRET, "unsubscribe", ref)
+    status, _, body = web.get("unsubscribe/" + leave, data=b"List-Unsubscribe=One-Click")
+    assert status == 200 and "Unsubscribed" in body and "Subscribe again" in body
+    manage = tokens.make(SECRET, "manage", ref)
+    assert f"/manage/{manage}" in body
+    status, _, body = web.get("manage/" + manage)
+    assert status == 200 and 'value="resubscribe"' in body

@@ -54,8 +54,13 @@ class Renderer:
     def css(self) -> str:
         return self.asset("style.css")
 
-    def html(self, view: DigestView, template: str = "digest.html.j2") -> str:
-        page = self.html_env.get_template(template).render(d=view, css=self.css(), papers=PAPERS)
+    def html(
+        self, view: DigestView, template: str = "digest.html.j2", nav: dict[str, Any] | None = None
+    ) -> str:
+        """The digest page; `nav` (the readers' site: its name, sign-up on or off) adds the
+        site's links above it, which a mail does not carry."""
+        page = self.html_env.get_template(template).render(d=view, css=self.css(),
+                                                           papers=PAPERS, nav=nav)  # fmt: skip
         return self.inliner.inline(refuse_deep(page, f"the HTML of {view.label}"))
 
     def text(self, view: DigestView) -> str:

@@ -64,9 +64,14 @@ def create_app(cfg: Config, secret: str) -> Starlette:
             raise HTTPException(404)
         form = await _form(request)
         email = str(form.get("email", "")).strip()
-        if len(email) > MAX_EMAIL or not EMAIL.match(email):
-            raise Refused(400, "That does not look like an e-mail address.")
         period, papers = _choice(form)
+        if len(email) > MAX_EMAIL or not EMAIL.match(email):
+            # The form again, as the reader filled it in, saying what is wrong.
+            entries = await run_in_threadpool(pages.archive_entries)
+            return pages.render(request, "web-index.html.j2", 400, entries=entries,
+                                periods=PERIODS, papers=CHOOSABLE, email=email[:MAX_EMAIL],
+                                period=period, chosen=papers,
+                                error="That does not look like an e-mail address.")  # fmt: skip
         client = guard.client(request)
         await run_in_threadpool(pages.sign_up, email, period, papers, client)
         return pages.message(
@@ -128,7 +133,9 @@ def create_app(cfg: Config, secret: str) -> Starlette:
             await request.body()
             await run_in_threadpool(subscribers_set, pages, reader.email, ReaderState.UNSUBSCRIBED)
             return pages.message(request, "Unsubscribed",
-                                 f"{reader.email} will get no more digests.")  # fmt: skip
+                                 f"{reader.email} will get no more digests.",
+                                 link=(pages.links.url("manage", reader.ref),
+                                       "Changed your mind? Subscribe again"))  # fmt: skip
         return pages.render(request, "web-unsubscribe.html.j2", reader=reader)
 
     async def search(request: Request) -> Response:

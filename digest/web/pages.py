@@ -254,7 +254,8 @@ class Pages:
         def make() -> str:
             with self.db() as db:
                 view = publish.view_for(db, period, self.cfg.digest)
-            return self.renderer.html(view)
+            nav = {"site": self.cfg.digest.title, "signup": self.cfg.web.signup}
+            return self.renderer.html(view, nav=nav)
 
         return self._cached(f"digest:{label}", make)
 
