@@ -376,7 +376,12 @@ def test_every_page_has_the_sites_header_and_no_page_is_a_dead_end(web, smtp):
     _, headers, home = web.get("")
     token = headers["set-cookie"].split("wpd_csrf=")[1].split(";")[0]
     form = urllib.parse.urlencode(
-        {"csrf": token, "email": "reader.example.org", "period": "weekly", "papers": ["GS2", "GS3"]},
+        {
+            "csrf": token,
+            "email": "reader.example.org",
+            "period": "weekly",
+            "papers": ["GS2", "GS3"],
+        },  # fmt: skip
         doseq=True,
     ).encode()
     status, _, body = web.get("subscribe", data=form, headers={"Cookie": f"wpd_csrf={token}"})
