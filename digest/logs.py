@@ -62,5 +62,9 @@ def setup(verbosity: int, fmt: str = "text") -> None:
     )
     # APScheduler says "Added job", "Running job" at INFO for every job: noise below -vv.
     logging.getLogger("apscheduler").setLevel(logging.DEBUG if verbosity >= 2 else logging.WARNING)
+    # What the daemon and the site are doing, one line each, unless -q: jobs run, requests
+    # served (Common Log Format), and readers' sign-ups, confirmations and departures.
+    for name in ("wp-digest.web.access", "wp-digest.web.events"):
+        logging.getLogger(name).setLevel(logging.WARNING if verbosity < 0 else logging.INFO)
     jobs = logging.getLogger("wp-digest.jobs")
     jobs.setLevel(logging.WARNING if verbosity < 0 else logging.INFO)

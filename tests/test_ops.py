@@ -226,3 +226,17 @@ def test_log_lines_carry_the_zone_and_apscheduler_is_quiet_below_vv(capsys):
     finally:
         logs.ZONE[0] = None
         logs.setup(0)
+
+
+def test_access_log_lines_mask_tokens_and_escape_what_clients_send():
+    from digest.web.access import line
+
+    scope = {"client": ("203.0.113.9", 5), "method": "GET", "http_version": "1.1",
+             "path": '/manage/abc.DEF-123/x"\x1b[31m', "query_string": b"q=x"}  # fmt: skip
+    out = line(scope, 200, 512, 0.0)
+    assert out.startswith("203.0.113.9 - - [")
+    assert out.endswith('"GET /manage/[token]/x\\x22\\x1b[31m?... HTTP/1.1" 200 512')
+    assert "abc.DEF" not in out
+    assert line({"method": "POST", "path": "/subscribe"}, 413, 0, 0.0).endswith(
+        '"POST /subscribe HTTP/1.1" 413 -'
+    )

@@ -400,3 +400,40 @@ def test_every_page_has_the_sites_header_and_no_page_is_a_dead_end(web, smtp):
     assert f"/manage/{manage}" in body
     status, _, body = web.get("manage/" + manage)
     assert status == 200 and 'value="resubscribe"' in body
+
+
+def test_serve_logs_each_request_and_each_readers_event_without_tokens_or_addresses(
+    tmp_path, site, smtp, sample_store
+):
+    """#30 item 10: Common Log Format per request (tokens masked, no query strings) and a
+    line per sign-up, confirmation and departure naming the reader by reference only."""
+    import re
+
+    port = free_port()
+    cfg = web_config(tmp_path, site.url, smtp.port, port)
+    sample_store(None, cfg)
+    server = start(cfg, port)
+    try:
+        assert run(cfg, "subscribers", "add", READER).exit_code == 0
+        ref = subscribers.get(open_state(cfg), READER).ref
+        manage = tokens.make(SECRET, "manage", ref)
+        leave = tokens.make(SECRET, "unsubscribe", ref)
+        assert server.get("search?q=repo+rate")[0] == 200
+        assert server.get("manage/" + manage)[0] == 200
+        assert server.get("unsubscribe/" + leave, data=b"List-Unsubscribe=One-Click")[0] == 200
+        assert server.get("no/such/page")[0] == 404
+    finally:
+        log = server.stop()
+    stamp = r"\[\d\d/\w{3}/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}\]"
+    for request, status in [
+        (r"GET /search\?\.\.\.", 200),
+        (r"GET /manage/\[token\]", 200),
+        (r"POST /unsubscribe/\[token\]", 200),
+        (r"GET /no/such/page", 404),
+    ]:
+        clf = rf'127\.0\.0\.1 - - {stamp} "{request} HTTP/1\.1" {status} \d+'
+        assert re.search(clf, log), (request, log)
+    assert f"unsubscribed: reader {ref} (one-click)" in log
+    assert manage not in log and leave not in log and READER not in log
+    assert "repo" not in log  # what readers search for stays theirs
+    assert "WARNING" not in log.split("\n")[0]  # the start line is INFO

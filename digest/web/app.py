@@ -27,8 +27,9 @@ from digest.periods import KINDS
 from digest.states import Reader as ReaderState
 from digest.store import subscribers
 from digest.web import guard
+from digest.web.access import AccessLog
 from digest.web.mailer import Mailer
-from digest.web.pages import AlreadyConfirmed, Pages, Refused
+from digest.web.pages import AlreadyConfirmed, Pages, Refused, events
 
 log = logging.getLogger("wp-digest.web")
 PERIODS = KINDS
@@ -115,10 +116,13 @@ def create_app(cfg: Config, secret: str) -> Starlette:
                 await run_in_threadpool(
                     subscribers_set, pages, reader.email, ReaderState.UNSUBSCRIBED
                 )
+                events.info("unsubscribed: reader %s (manage page)", reader.ref)
                 saved = "You have left. You will get no more digests."
             elif action in ("save", "resubscribe"):
                 period, papers = _choice(form)
                 await run_in_threadpool(pages.save_choice, reader.email, period, papers)
+                events.info("%s: reader %s (%s; %s)", action, reader.ref, period,
+                            ", ".join(papers) or "all papers")  # fmt: skip
                 saved = "Saved."
             else:
                 raise Refused(400, "Unknown action.")
@@ -132,6 +136,7 @@ def create_app(cfg: Config, secret: str) -> Starlette:
         if request.method == "POST":  # RFC 8058: no cookie, no CSRF token; it only unsubscribes
             await request.body()
             await run_in_threadpool(subscribers_set, pages, reader.email, ReaderState.UNSUBSCRIBED)
+            events.info("unsubscribed: reader %s (one-click)", reader.ref)
             return pages.message(request, "Unsubscribed",
                                  f"{reader.email} will get no more digests.",
                                  link=(pages.links.url("manage", reader.ref),
@@ -208,7 +213,7 @@ def create_app(cfg: Config, secret: str) -> Starlette:
     app = Starlette(
         routes=routes,
         lifespan=lifespan,
-        middleware=[Middleware(guard.Defences)],
+        middleware=[Middleware(AccessLog), Middleware(guard.Defences)],
         exception_handlers={Exception: refuse, HTTPException: refuse, Refused: refuse},
     )
     app.router.redirect_slashes = False  # Starlette's would echo the Host header

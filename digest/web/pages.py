@@ -32,6 +32,8 @@ from digest.web import guard
 from digest.web.mailer import Mailer
 
 log = logging.getLogger("wp-digest.web")
+# Readers' events, one line each, naming the reader by their opaque reference only.
+events = logging.getLogger("wp-digest.web.events")
 CACHE_SECONDS = 60.0
 ARCHIVE_DAYS, ARCHIVE_WEEKS, ARCHIVE_MONTHS = 60, 26, 12
 
@@ -174,7 +176,7 @@ class Pages:
             raise AlreadyConfirmed(reader)
         if outcome != "confirmed":
             raise Refused(400, USED)
-        log.info("confirmed: reader %s", reader.ref)
+        events.info("confirmed: reader %s", reader.ref)
         return reader
 
     def sign_up(self, email: str, period: str, papers: list[str], client: str) -> None:
@@ -199,7 +201,7 @@ class Pages:
             kind = signups.request(db, email, period, papers, now)
             reader = subscribers.get(db, email)
         assert reader is not None
-        log.info("sign-up: reader %s (%s)", reader.ref, "known" if kind == "already" else "new")
+        events.info("sign-up: reader %s (%s)", reader.ref, "known" if kind == "already" else "new")
         if self.mailer is not None:
             self.mailer.wake.set()
 

@@ -51,6 +51,7 @@ def run(cfg: Config, host: str, port: int, verbosity: int) -> int:
         proxy_headers=True,  # X-Forwarded-For, only from [web] trusted_proxies
         forwarded_allow_ips=list(cfg.web.trusted_proxies),
         server_header=False,
+        access_log=False,  # digest.web.access writes one line per request, tokens masked
         date_header=True,
         timeout_graceful_shutdown=10,
         http=SlowHeadersClosed,
