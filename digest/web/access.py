@@ -12,11 +12,9 @@ from __future__ import annotations
 import logging
 import re
 import time
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
-from digest import logs
 
 log = logging.getLogger("wp-digest.web.access")
 TOKEN_PATH = re.compile(r"^/(confirm|manage|unsubscribe)/[^/]+")
@@ -33,8 +31,8 @@ class AccessLog:
     """ASGI middleware: after each HTTP response, its Common Log Format line (at INFO on
     `wp-digest.web.access`; `serve` shows it unless -q)."""
 
-    def __init__(self, app: ASGIApp):
-        self.app = app
+    def __init__(self, app: ASGIApp, tz: tzinfo | None = None):
+        self.app, self.tz = app, tz  # the configured zone, as the rest of the log
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -53,12 +51,12 @@ class AccessLog:
         try:
             await self.app(scope, receive, counting)
         finally:
-            log.info("%s", line(scope, status, size, time.time()))
+            log.info("%s", line(scope, status, size, time.time(), self.tz))
 
 
-def line(scope: Scope, status: int, size: int, when: float) -> str:
+def line(scope: Scope, status: int, size: int, when: float, tz: tzinfo | None = None) -> str:
     client = (scope.get("client") or ("-",))[0]
-    stamp = datetime.fromtimestamp(when).astimezone(logs.ZONE[0]).strftime("%d/%b/%Y:%H:%M:%S %z")
+    stamp = datetime.fromtimestamp(when).astimezone(tz).strftime("%d/%b/%Y:%H:%M:%S %z")
     query = "?..." if scope.get("query_string") else ""
     method = UNSAFE.sub("?", scope.get("method", "-"))[:16]
     version = UNSAFE.sub("?", scope.get("http_version", "1.1"))[:8]

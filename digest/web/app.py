@@ -213,7 +213,7 @@ def create_app(cfg: Config, secret: str) -> Starlette:
     app = Starlette(
         routes=routes,
         lifespan=lifespan,
-        middleware=[Middleware(AccessLog), Middleware(guard.Defences)],
+        middleware=[Middleware(AccessLog, tz=cfg.tz), Middleware(guard.Defences)],
         exception_handlers={Exception: refuse, HTTPException: refuse, Refused: refuse},
     )
     app.router.redirect_slashes = False  # Starlette's would echo the Host header

@@ -32,12 +32,9 @@ from digest.web import guard
 from digest.web.mailer import Mailer
 
 log = logging.getLogger("wp-digest.web")
-# Readers' events, one line each, naming the reader by their opaque reference only.
-events = logging.getLogger("wp-digest.web.events")
+events = logging.getLogger("wp-digest.web.events")  # readers' events, by reference only
 CACHE_SECONDS = 60.0
 ARCHIVE_DAYS, ARCHIVE_WEEKS, ARCHIVE_MONTHS = 60, 26, 12
-
-
 USED = (
     "Sorry, this link has been used already, or a newer sign-up replaced it. To subscribe, "
     "sign up again on the home page."
@@ -123,6 +120,8 @@ class Pages:
         return None
 
     # Rendering
+    nav = property(lambda self: {"site": self.cfg.digest.title, "signup": self.cfg.web.signup})
+
     def render(self, request: Request, template: str, status: int = 200, **context: Any):
         token = guard.csrf_token(request)
         html = self.renderer.page(
@@ -256,8 +255,7 @@ class Pages:
         def make() -> str:
             with self.db() as db:
                 view = publish.view_for(db, period, self.cfg.digest)
-            nav = {"site": self.cfg.digest.title, "signup": self.cfg.web.signup}
-            return self.renderer.html(view, nav=nav)
+            return self.renderer.html(view, nav=self.nav)
 
         return self._cached(f"digest:{label}", make)
 
