@@ -5,6 +5,7 @@ told where their digests start, the demo reports only its own files, archive pag
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 from pathlib import Path
@@ -110,3 +111,42 @@ def test_archive_pages_link_to_the_index(conf, tmp_path):
     assert run(conf, "digest", "--date", "2026-04-15", "--out", str(out)).exit_code == 0
     page = (out / "daily-2026-04-15.html").read_text()
     assert re.search(r'<a href="index.html"[^>]*>All digests</a>', page)
+
+
+def test_demo_serve_runs_the_readers_site_over_the_demo_data(tmp_path):
+    """#30 item 9: `demo --serve` prints the site's URL and serves the demo's digests."""
+    import subprocess
+    import sys
+    import time
+
+    from smtp_server import free_port
+    from webtools import fetch
+
+    port = free_port()
+    cmd = [sys.executable, "-P", "-m", "digest", "demo", "--out", str(tmp_path / "demo"),
+           "--serve", "--port", str(port)]  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WP_DIGEST")}
+    proc = subprocess.Popen(cmd, cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)  # fmt: skip
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert proc.poll() is None, proc.stdout.read() if proc.stdout else ""
+            try:
+                status, _, home = fetch(url)
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the demo's site did not answer"
+                time.sleep(0.2)
+        assert status == 200 and "daily-2026-04-" in home and 'id="subscribe"' in home
+        label = re.search(r'href="/(digest/daily-2026-04-\d\d)"', home)
+        assert label, home
+        status, _, page = fetch(url + label.group(1))
+        assert status == 200 and "sample.wp-digest.invalid/ca/" in page and "/#archive" in page
+        status, _, found = fetch(url + "search?q=repo")
+        assert status == 200 and "Repo Rate" in found
+    finally:
+        proc.terminate()
+        out, _ = proc.communicate(timeout=20)
+    assert f"The readers' site: {url}" in out and "Traceback" not in out

@@ -14,6 +14,7 @@ cli.add_command(readers.serve)
 cli.add_command(ops.backup)
 cli.add_command(ops.posts)
 cli.add_command(check.check)
+cli.add_command(ops.demo_cmd)
 
 __all__ = ["cli", "main", "pipeline"]
 

@@ -1,8 +1,9 @@
-"""Commands an operator runs by hand around the pipeline: `backup` (and `posts`, `check`)."""
+"""Commands an operator runs by hand around the pipeline: `backup`, `posts`, and `demo`."""
 
 from __future__ import annotations
 
 import json
+import sys
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -117,4 +118,41 @@ def posts(state: State, sources: tuple[str, ...], papers: list[str], since: Any,
         say(state, f"{r['ref']:<{width}}  {when}  {','.join(r['papers']):<9}  {r['title']}")
 
 
-__all__ = ["backup", "posts"]
+@click.command("demo")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="wp-digest-demo",
+    show_default=True,
+    help="Folder for the demo's database, digests and outbox.",
+)
+@click.option("--serve", is_flag=True, help="Then serve the readers' site on loopback.")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=0, help="Its port (default: any free)."
+)
+@click.pass_obj
+def demo_cmd(state: State, out: Path, serve: bool, port: int) -> None:
+    """Run the whole pipeline offline on the bundled sample site, in seconds.
+
+    Serves the sample site on loopback, crawls it, files posts by paper, renders the daily
+    and weekly digests with an archive (index.html, feed.xml) and mails the latest one to a
+    demo subscriber through the outbox. With --serve, the readers' site (archive, digests,
+    search, sign-up) then runs over the demo's data at the URL it prints, until Ctrl-C.
+    """
+    from digest.sample import demo
+
+    try:
+        lines = demo.run(state.settings, out.resolve())
+    except RuntimeError as e:
+        fail(str(e), 1)
+    click.echo("\n".join(lines))
+    if serve:
+        from digest.web import server
+
+        cfg, port = demo.site_config(state.settings, out.resolve(), port)
+        click.echo(f"\nThe readers' site: {cfg.web.base_url} (sign-up mail goes to "
+                   f"{cfg.mail.outbox}/; Ctrl-C stops it)", nl=True)  # fmt: skip
+        sys.exit(server.run(cfg, "127.0.0.1", port, state.verbosity))
+
+
+__all__ = ["backup", "demo_cmd", "posts"]

@@ -233,31 +233,6 @@ def send(state: State, period: str | None, dry_run: bool, to: str | None) -> Non
         sys.exit(1)
 
 
-@cli.command("demo")
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default="wp-digest-demo",
-    show_default=True,
-    help="Folder for the demo's database, digests and outbox.",
-)
-@click.pass_obj
-def demo_cmd(state: State, out: Path) -> None:
-    """Run the whole pipeline offline on the bundled sample site, in seconds.
-
-    Serves the sample site on loopback, crawls it, files posts by paper, renders the daily
-    and weekly digests with an archive (index.html, feed.xml) and mails the latest one to a
-    demo subscriber through the outbox.
-    """
-    from digest.sample import demo
-
-    try:
-        lines = demo.run(state.settings, out.resolve())
-    except RuntimeError as e:
-        fail(str(e), 1)
-    click.echo("\n".join(lines))
-
-
 def _locked(state: State, wait: bool) -> Any:
     from digest.store import lock
 

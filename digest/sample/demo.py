@@ -8,12 +8,15 @@ through the outbox transport.
 
 from __future__ import annotations
 
+import os
+import secrets
+import socket
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from digest import crawl, periods, store
-from digest.config import Config, MailSettings, Source, Subscriber
+from digest.config import Config, MailSettings, Source, Subscriber, WebSettings
 from digest.mail import deliver
 from digest.render import publish
 from digest.sample.site import SAMPLE_HOST, WordPressServer, load_sample
@@ -84,3 +87,27 @@ def run(base: Config, out: Path) -> list[str]:
         f"  wp-digest --db {database} status",
         "  wp-digest run                       # the daemon; or `wp-digest tick` from cron",
     ]
+
+
+SECRET_ENV = "WP_DIGEST_DEMO_SECRET"
+
+
+def site_config(base: Config, out: Path, port: int = 0) -> tuple[Config, int]:
+    """The readers' site over the demo's database, on loopback (a free port for 0): its
+    config and port. Its signing key is made up for this run; sign-up mail goes to the
+    demo's outbox, like the digest."""
+    if port == 0:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+    os.environ.setdefault(SECRET_ENV, secrets.token_urlsafe(32))
+    cfg = replace(
+        base,
+        path=None,
+        database=out / "wp-digest.db",
+        mail=MailSettings(
+            transport="outbox", sender="UPSC Digest <digest@example.org>", outbox=out / "outbox"
+        ),
+        web=WebSettings(base_url=f"http://127.0.0.1:{port}/", secret_env=SECRET_ENV),
+    )
+    return cfg, port
