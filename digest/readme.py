@@ -1,7 +1,8 @@
-"""Keep README's command reference equal to the `--help` of every command.
+"""Keep README's references true: the commands' equal to their `--help`, the configuration's
+to digest.config.reference (the keys the reader accepts, the model's defaults).
 
-`python -m digest.readme` rewrites the block between the cli-reference markers; a test fails
-when the README and `--help` disagree.
+`python -m digest.readme` rewrites the blocks between the markers; tests fail when the
+README disagrees with either.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from digest.cli import cli
 
 START, END = "<!-- cli-reference:start -->", "<!-- cli-reference:end -->"
+CONFIG_START, CONFIG_END = "<!-- config-reference:start -->", "<!-- config-reference:end -->"
 
 
 def help_text(name: str | None) -> str:
@@ -33,9 +35,17 @@ def reference() -> str:
     return "\n".join(parts + ["", END])
 
 
+def config_reference() -> str:
+    from digest.config.reference import markdown
+
+    return "\n".join([CONFIG_START, "", markdown(), "", CONFIG_END])
+
+
 def update(readme: Path) -> bool:
     text = readme.read_text(encoding="utf-8")
     new = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda m: reference(), text, flags=re.S)
+    new = re.sub(re.escape(CONFIG_START) + ".*?" + re.escape(CONFIG_END),
+                 lambda m: config_reference(), new, flags=re.S)  # fmt: skip
     if new != text:
         readme.write_text(new, encoding="utf-8")
     return new != text

@@ -22,7 +22,8 @@ E2E_MODULES = {
     "test_browser", "test_cli", "test_crawl", "test_crawl_faults", "test_daemon",
     "test_deploy", "test_digest", "test_explain", "test_filing", "test_hostile",
     "test_hostile_site", "test_mail", "test_mail_faults", "test_monthly", "test_one_truth",
-    "test_packaging", "test_real_wordpress", "test_web", "test_zz_etc_unchanged",
+    "test_packaging", "test_real_wordpress", "test_walkthrough", "test_web",
+    "test_zz_etc_unchanged",
 }  # fmt: skip
 SERVER_FIXTURES = {"site", "empty_site", "smtp", "conf", "web", "browser"}
 # Modules whose module-scoped fixtures are costly (a MariaDB and WordPress, a browser): run

@@ -148,3 +148,31 @@ def weasyprint_works() -> bool:
         return bool(weasyprint.HTML(string="<p>x</p>").write_pdf())
     except (OSError, ImportError):
         return False
+
+
+def fresh_venv(tmp_path: Path) -> Path:
+    """A new virtual environment in tmp_path/venv with wp-digest installed from a wheel of
+    this checkout; returns its bin folder. The dependencies come from the environment
+    running the tests (a .pth file names its site-packages, which `system_site_packages`
+    would not when that is a venv); wp-digest itself only from the wheel, so a file missing
+    from the wheel fails the tests that use it."""
+    import subprocess
+    import sys
+    import sysconfig
+    import venv
+
+    root = Path(__file__).resolve().parent.parent
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                    "-q", "-w", str(dist), str(root)], check=True)  # fmt: skip
+    [wheel] = dist.glob("wp_digest-*.whl")
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    [nested] = env_dir.glob("lib/python*/site-packages")
+    ours = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    (nested / "zz-test-dependencies.pth").write_text("\n".join(sorted(ours)) + "\n")
+    bin_dir = env_dir / "bin"
+    subprocess.run(
+        [bin_dir / "python", "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True
+    )
+    return bin_dir

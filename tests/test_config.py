@@ -172,3 +172,58 @@ def _write(tmp_path, text):
     path = tmp_path / "other.toml"
     path.write_text(text)
     return path
+
+
+TABLES = {"source", "crawl", "digest", "mail", "subscriber", "schedule", "watch", "web"}
+
+
+def _table_of(where: str) -> str:
+    """A reader's `where` ("source 'x'.classify", "crawl", …) as the reference names it."""
+    if not where:
+        return ""
+    if where.endswith(".classify"):
+        return "[source.classify]"
+    name = where.split(" ")[0].split("[")[0]
+    return f"[[{name}]]" if name in ("source", "subscriber") else f"[{name}]"
+
+
+def test_every_key_the_reader_accepts_is_documented_and_nothing_else(tmp_path):
+    """#30: the configuration reference is generated from digest.config.reference; a key
+    the reader takes but the reference lacks (or the reverse) fails here."""
+    from digest.config import reference
+    from digest.config.toml_table import Table
+
+    text = (
+        'timezone = "Asia/Kolkata"\n[crawl]\n[digest]\n[mail]\n[schedule]\n[watch]\n[web]\n'
+        '[[source]]\nname = "x"\nurl = "https://example.org/"\n[source.classify]\n'
+        '[[subscriber]]\nemail = "a@example.org"\n'
+    )
+    path = tmp_path / "wp-digest.toml"
+    path.write_text(text, encoding="utf-8")
+    Table.known_keys = []
+    try:
+        config.load(str(path))
+        seen = list(Table.known_keys)
+    finally:
+        Table.known_keys = None
+    accepted = {(_table_of(where), key) for where, keys in seen for key in keys}
+    accepted -= {("", table) for table in TABLES}  # tables, documented by their keys
+    assert {t for t, _ in accepted} == {t for t, _ in reference.KEYS}  # every table was read
+    assert accepted - set(reference.KEYS) == set(), "undocumented: add them to reference.KEYS"
+    assert set(reference.KEYS) - accepted == set(), "documented, but the reader refuses them"
+
+
+def test_readme_configuration_reference_is_generated(tmp_path):
+    from digest import readme
+
+    text = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert readme.config_reference() in text, "README is stale: run python -m digest.readme"
+    table = readme.config_reference()
+    for key in ("`[web] trusted_proxies`", "`[watch] jump`", "`[mail] operator`",
+                "`[mail] suspend_after`", "`[web] signups_per_hour`"):  # fmt: skip
+        assert key in table, key
+    # defaults come from the model: change one there and the README would be stale
+    assert (
+        "| `[crawl] timeout` | `30` |" in table
+        and '| `[schedule] weekly` | `"mon 07:30"` |' in table
+    )

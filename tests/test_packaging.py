@@ -3,44 +3,13 @@
 from __future__ import annotations
 
 import subprocess
-import sys
-import sysconfig
-import venv
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import fresh_venv
 
 
 def test_wheel_installs_and_runs_from_another_directory(tmp_path):
-    dist = tmp_path / "dist"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(dist),
-            str(ROOT),
-        ],
-        check=True,
-    )
-    [wheel] = dist.glob("wp_digest-*.whl")
     env_dir = tmp_path / "venv"
-    # The dependencies come from the environment running the tests (a venv or not: a .pth
-    # file names its site-packages, which `system_site_packages` would not when that is a
-    # venv); wp-digest itself only from the wheel, so a file missing from the wheel fails here.
-    venv.create(env_dir, with_pip=True)
-    bin_dir = env_dir / "bin"
-    [nested] = env_dir.glob("lib/python*/site-packages")
-    ours = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
-    (nested / "zz-test-dependencies.pth").write_text("\n".join(sorted(ours)) + "\n")
-    subprocess.run(
-        [bin_dir / "python", "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True
-    )
+    bin_dir = fresh_venv(tmp_path)
     work = tmp_path / "elsewhere"
     work.mkdir()
 

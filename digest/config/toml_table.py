@@ -14,6 +14,10 @@ from digest.errors import ConfigError
 class Table:
     """A TOML table being read: knows where it is, rejects keys nobody asked for."""
 
+    # When a list, every table read appends (where, the keys it knows): how the reference's
+    # test learns every key the reader accepts (digest.config.reference).
+    known_keys: list[tuple[str, frozenset[str]]] | None = None
+
     def __init__(self, data: Any, where: str, file: str):
         if not isinstance(data, dict):
             raise ConfigError(f"{file}: {where or 'top level'}: expected a table")
@@ -75,6 +79,8 @@ class Table:
 
     def done(self, extra_known: tuple[str, ...] = ()) -> None:
         known = self.seen | set(extra_known)
+        if Table.known_keys is not None:
+            Table.known_keys.append((self.where, frozenset(known)))
         for key in self.data:
             if key not in known:
                 hint = difflib.get_close_matches(key, sorted(known), n=1)

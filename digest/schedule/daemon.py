@@ -72,7 +72,10 @@ def run(cfg: Config) -> int:
         log.info("stopping (signal %d): finishing the current job", signum)
         stop.set()
         crawl.interrupt()
-        scheduler.shutdown(wait=False)
+        # Not here: the handler runs inside the scheduler's own loop (same thread, its locks
+        # re-entrant), and shutting it down mid-loop made it fail (JobLookupError, exit 1).
+        # From another thread, shutdown waits for the loop to let go of its job stores.
+        threading.Thread(target=scheduler.shutdown, kwargs={"wait": False}, daemon=True).start()
 
     signal.signal(signal.SIGTERM, shutdown)
     signal.signal(signal.SIGINT, shutdown)
