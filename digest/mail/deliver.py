@@ -175,6 +175,7 @@ class Sender:
             items=items,
             posts=len(rows),
             message_id=new_message_id(self.cfg.mail),
+            cutoff=cutoff,
         )
         out.append(self.attempt(delivery_id, sub, last, rows))
         return out

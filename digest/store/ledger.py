@@ -13,7 +13,7 @@ import json
 from datetime import datetime, timedelta
 from typing import Any
 
-from digest.clock import now_utc, utc
+from digest.clock import now_utc, shift, utc
 from digest.states import Delivery as State
 from digest.store import queries
 from digest.store.db import Database, insert_row, transaction
@@ -22,6 +22,7 @@ from digest.store.rows import Delivery, DigestRow
 MAX_ATTEMPTS = 8
 BACKOFF = timedelta(minutes=5)
 BACKOFF_CAP = timedelta(hours=6)
+REACH_MARGIN = 3600  # seconds (see due_posts)
 
 
 def has_deliveries(db: Database, subscriber: str) -> bool:
@@ -42,6 +43,21 @@ _TAKEN = (
 )
 
 
+def reach(db: Database, subscriber: str) -> tuple[str, str] | None:
+    """How far a reader's digests have reached: (the end of the period their latest sent or
+    pending digest covers, when that digest was made). Everything with an event before the
+    first that the crawler had seen by the second was considered then: sent, or left out
+    by the reader's papers. None before their first digest (or for digests made before
+    wp-digest kept the period's end)."""
+    row = db.execute(
+        "SELECT cutoff, created FROM deliveries WHERE subscriber = ? "
+        "AND status IN ('sent', 'pending') AND cutoff IS NOT NULL "
+        "ORDER BY cutoff DESC, created DESC LIMIT 1",
+        [subscriber],
+    ).fetchone()
+    return (row[0], row[1]) if row else None
+
+
 def due_posts(
     db: Database,
     subscriber: str,
@@ -56,13 +72,28 @@ def due_posts(
     date. Only events since the subscription started count, or revisions the crawler first
     saw after the subscriber joined (so a back-dated post is not lost). Returns digest rows
     (marked for this reader) and every uncovered revision of those posts.
+
+    Only what is new since the reader's last digest is looked at (`reach`), through
+    indexes: the cost per reader does not grow with the years of posts stored.
     """
     started, created = since
+    reached = reach(db, subscriber)
+    if reached:
+        # An hour's margin on "seen by then": a crawl may have stamped a revision just
+        # before that digest was made and committed it just after (it was not visible yet).
+        started, created = max(started, reached[0]), max(created, shift(reached[1], -REACH_MARGIN))
     params = {"sub": subscriber, "since": started, "created": created, "cutoff": cutoff}
-    # One query: the posts due, and every revision of them this reader has not had.
+    # The candidates, each through its own index: posts published since then, revisions
+    # made since then, revisions first seen since then. Then the exact test on those.
     found = db.execute(
-        f"WITH due AS (SELECT DISTINCT r.source, r.post_id FROM post_revisions r JOIN posts p "
-        f"ON p.source = r.source AND p.post_id = r.post_id "
+        "WITH candidates (source, post_id) AS ("
+        "SELECT source, post_id FROM posts WHERE date_gmt >= :since AND date_gmt < :cutoff "
+        "UNION SELECT source, post_id FROM post_revisions INDEXED BY post_revisions_modified "
+        "WHERE modified_gmt >= :since AND modified_gmt < :cutoff AND revision > 1 "
+        "UNION SELECT source, post_id FROM post_revisions WHERE seen_at > :created), "
+        f"due AS (SELECT DISTINCT r.source, r.post_id FROM candidates c "
+        f"JOIN post_revisions r ON r.source = c.source AND r.post_id = c.post_id "
+        f"JOIN posts p ON p.source = r.source AND p.post_id = r.post_id "
         f"WHERE {_EVENT} < :cutoff AND ({_EVENT} >= :since OR r.seen_at > :created) "
         f"AND NOT EXISTS ({_TAKEN})) "
         f"SELECT r.source, r.post_id, r.revision FROM due JOIN post_revisions r "
@@ -133,8 +164,10 @@ def create(
     items: list[tuple[str, int, int]],
     posts: int,
     message_id: str,
+    cutoff: str | None = None,
 ) -> int:
-    """Record a delivery as pending, with its Message-ID, before anything is sent."""
+    """Record a delivery as pending, with its Message-ID, before anything is sent; `cutoff`
+    is the end of the period it covers (UTC), how far it reaches (see `reach`)."""
     with transaction(db):
         delivery_id = insert_row(
             db,
@@ -148,6 +181,7 @@ def create(
                 "message_id": message_id,
                 "posts": posts,
                 "created": now_utc(),
+                "cutoff": cutoff,
             },
         )
         db.conn.executemany(

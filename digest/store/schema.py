@@ -13,7 +13,7 @@ import sqlite_utils
 from digest.store import schema_later as later
 from digest.store.db import transaction
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 
 
 def _migrate_1(db: sqlite_utils.Database) -> None:
@@ -216,6 +216,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     later.migrate_12,
     later.migrate_13,
     later.migrate_14,
+    later.migrate_15,
 ]
 
 

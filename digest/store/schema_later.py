@@ -118,3 +118,23 @@ def migrate_14(db: sqlite_utils.Database) -> None:
     db.table("learned_words").create(
         {"paper": str, "word": str, "count": float}, pk=("paper", "word"), if_not_exists=True
     )
+
+
+def migrate_15(db: sqlite_utils.Database) -> None:
+    """Sending through indexes (issue #33): a delivery keeps the end of the period it
+    covers, so a reader's next digest looks only at what came after their last one; a
+    revision's modified date is indexed, and so are the columns a send reads of every
+    revision (it never reads a revision's content to decide what is due)."""
+    if "cutoff" not in db.table("deliveries").columns_dict:
+        db.table("deliveries").add_column("cutoff", str)
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS post_revisions_modified "
+        "ON post_revisions (modified_gmt, revision)"
+    )
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS post_revisions_events "
+        "ON post_revisions (source, post_id, revision, modified_gmt, seen_at)"
+    )
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS deliveries_reach ON deliveries (subscriber, status, cutoff)"
+    )
