@@ -15,6 +15,10 @@ P5  `wp-digest run` as a subprocess: RSS after 100 crawl cycles / after 10 (targ
 P6  the monthly compilation of a 3,000-post month (HTML + PDF): time and peak memory, against
     the weekly digest of the same posts rendered in the same run
 B   bytes of an incremental crawl's pages with _fields, versus without
+S   send scaling: ms per reader of an ordinary morning's `send` (300 daily readers who had
+    yesterday's digest) on stores of 2,000 and 20,000 posts (a busy site's 55 a day: five
+    weeks and a year of history), through aiosmtpd's Sink (target: <= 2.0x for 10x the
+    posts); with --big also 200,000 posts (ten years), projected to 10,000 readers
 F   fan-out: `send` to N daily subscribers (a mix of paper sets) through aiosmtpd's Sink,
     ms per message at 10, 100, 1,000 and 10,000, against a floor that sends the same number
     of ready-made messages (the same digest, as bytes) with plain smtplib over one
@@ -407,10 +411,106 @@ def fanout(tmp: Path, counts: tuple[int, ...]) -> dict[int, tuple[float, float]]
     return out
 
 
+def year_of_posts(n: int, end: datetime, per_day: int = 55) -> list[dict]:
+    """n posts at `per_day` a day (a busy site's rate: a year is about 20,000), the newest
+    the day before `end`: stores of different sizes differ in history, not in a day's
+    digest."""
+    base = posts(1)[0]
+    marker = f"Syllabus: {PAPERS[0]}"  # what posts() put in the first post
+    step = timedelta(days=1) / per_day
+    out = []
+    for i in range(n):
+        when = (end - timedelta(days=1) - step * (n - 1 - i)).strftime("%Y-%m-%dT%H:%M:%S")
+        post = copy.deepcopy(base)
+        post.update(id=200000 + i, date_gmt=when, modified_gmt=when, slug=f"post-{i}")
+        post["title"] = {"rendered": f"{base['title']['rendered']} ({i})"}
+        syllabus = f"Syllabus: {PAPERS[i % len(PAPERS)]}"
+        post["content"] = {"rendered": base["content"]["rendered"].replace(marker, syllabus),
+                           "protected": False}  # fmt: skip
+        out.append(post)
+    return out
+
+
+def saved_store(path: Path, api_posts: list[dict]) -> None:
+    """A store built through the project's own save path (parse, file, save), a page of
+    100 posts per transaction, as a crawl saves them."""
+    from digest.config import Rules
+    from digest.crawl import records
+    from digest.store import filing, search
+    from digest.store import posts as store_posts
+
+    db = store.open_db(path)
+    hook = filing.hook(db, "bench", Rules())
+    for i in range(0, len(api_posts), 100):
+        found, rejects = records.parse_page(api_posts[i : i + 100], "posts",
+                                            "https://www.nextias.com/ca/",
+                                            ("www.nextias.com", "nextias.com"))  # fmt: skip
+        store_posts.save_page(db, "bench", found, rejects=rejects, on_change=hook)
+    search.flush_index(db)
+    db.close()
+
+
+def send_scale(tmp: Path, sizes: tuple[int, ...], readers: int) -> dict[int, float]:
+    """{posts stored: ms per reader of a daily `send`} for `readers` readers who had
+    yesterday's digest, on stores of `sizes` posts (a day's posts the same at every size)."""
+    import socket
+    from dataclasses import replace
+
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.handlers import Sink
+
+    from digest.mail import deliver
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    sink = Controller(Sink(), hostname="127.0.0.1", port=port)
+    sink.start()
+    sets = [(), ("GS2",), ("GS1", "GS3"), ("GS4", "Essay", "Prelims")]
+    subs = tuple(config_mod.Subscriber(f"r{i}@example.org", "daily", sets[i % len(sets)])
+                 for i in range(readers))  # fmt: skip
+    day = datetime(2026, 4, 16, 2, 0, tzinfo=UTC)  # 07:30 IST: yesterday's digest is due
+    out: dict[int, float] = {}
+    try:
+        for n in sizes:
+            folder = tmp / f"scale-{n}"
+            cfg_path = write_config(folder, "https://www.nextias.com/ca/")
+            base = config_mod.load(str(cfg_path))
+            mail = replace(base.mail, transport="smtp", host="127.0.0.1", port=port,
+                           security="none", sender="d@example.org")  # fmt: skip
+            cfg = replace(base, mail=mail, subscribers=subs)
+            # Saved before the readers joined (a revision the crawler first sees after a
+            # reader joined is due to them whatever its date; the bench is not about that).
+            os.environ["WP_DIGEST_NOW"] = (day - timedelta(days=3)).isoformat()
+            saved_store(base.database, year_of_posts(n, day))
+            db = store.open_db(base.database)
+            # The readers joined two days before and had yesterday's digest: the send
+            # measured is an ordinary morning's. (The program's clock follows the bench's.)
+            os.environ["WP_DIGEST_NOW"] = (day - timedelta(days=2)).isoformat()
+            deliver.send_due(cfg, db, day - timedelta(days=2))
+            os.environ["WP_DIGEST_NOW"] = (day - timedelta(days=1)).isoformat()
+            deliver.send_due(cfg, db, day - timedelta(days=1))
+            os.environ["WP_DIGEST_NOW"] = day.isoformat()
+            started = time.perf_counter()
+            outcomes = deliver.send_due(cfg, db, day)
+            elapsed = time.perf_counter() - started
+            del os.environ["WP_DIGEST_NOW"]
+            db.close()
+            if sum(o.status == "sent" for o in outcomes) != readers:
+                raise RuntimeError(f"scale {n}: {[o.line() for o in outcomes[:3]]}")
+            out[n] = elapsed * 1000 / readers
+            for stale in folder.glob("bench.db*"):
+                stale.unlink()
+    finally:
+        sink.stop()
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes, fewer runs")
-    parser.add_argument("--only", default="P1,P2,P3,P4,P5,P6,B,F")
+    parser.add_argument("--only", default="P1,P2,P3,P4,P5,P6,B,F,S")
+    parser.add_argument("--big", action="store_true", help="S also at 200,000 posts")
     args = parser.parse_args()
     # Each 10,000-post run leaves about 3 GB of databases: removed when the bench ends.
     with tempfile.TemporaryDirectory(prefix="wp-digest-bench-") as folder:
@@ -490,6 +590,23 @@ def report(args: argparse.Namespace, tmp: Path) -> str:
             f"{b['full']:,} = **{b['trimmed'] / b['full']:.2f}** | smaller | "
             f"{'yes' if b['trimmed'] < b['full'] else 'NO'} |"
         )
+    if "S" in only:
+        sizes = (2000, 20000) + ((200000,) if args.big else ())
+        scale = send_scale(tmp, sizes, 100 if args.quick else 300)
+        small = scale[sizes[0]]
+        for n, ms in scale.items():
+            line = (f"| S `send`, ms per reader, {n:,} posts stored | {ms:.1f} "
+                    f"(**{ms / small:.2f}x** the {sizes[0]:,}-post store) |")  # fmt: skip
+            if n == 20000:
+                line += f" <= 2.0x | {'yes' if ms / small <= 2.0 else 'NO'} |"
+            elif n == 200000:
+                total = ms * 10000 / 1000 / 60
+                line += (
+                    f" 10,000 readers: {total:.1f} min (<= 5) | {'yes' if total <= 5 else 'NO'} |"
+                )
+            else:
+                line += " baseline | |"
+            lines.append(line)
     if "F" in only:
         for n, (ours, floor_ms) in fanout(
             tmp, (10, 100) if args.quick else (10, 100, 1000, 10000)

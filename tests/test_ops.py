@@ -240,3 +240,33 @@ def test_access_log_lines_mask_tokens_and_escape_what_clients_send():
     assert line({"method": "POST", "path": "/subscribe"}, 413, 0, 0.0).endswith(
         '"POST /subscribe HTTP/1.1" 413 -'
     )
+
+
+def test_status_summarises_many_readers_and_names_only_those_in_trouble(tmp_path, monkeypatch):
+    """#33: with thousands of readers `status` printed a line each; past 20 it counts them,
+    says which digests went to how many, and names only readers whose digest is stuck."""
+    from datetime import UTC, datetime
+
+    from digest.store import ledger, subscribers
+
+    monkeypatch.setenv("WP_DIGEST_NOW", "2026-04-16T01:35:00+00:00")
+    outbox_config(tmp_path)
+    db = new_store(tmp_path, [post(1)])
+    now = datetime(2026, 4, 16, 1, 35, tzinfo=UTC)
+    for i in range(30):
+        email = f"r{i}@example.org"
+        subscribers.put(db, email, "daily", [], "cli", "active")
+        made = ledger.create(db, subscriber=email, period="daily", label="daily-2026-04-15",
+                             items=[], posts=1, message_id=f"<{i}@x>")  # fmt: skip
+        if i == 7:
+            ledger.mark_failed(db, made, "451 try later", now, permanent=False)
+        else:
+            ledger.mark_sent(db, made, now)
+    db.close()
+    result = run(tmp_path / "wp-digest.toml", "status")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "subscribers: 0 pending, 30 active, 0 unsubscribed, 0 suspended" in out
+    assert "daily-2026-04-15 went to 29 readers, the last at 2026-04-16 07:05 IST" in out
+    assert "r7@example.org: nothing sent yet" in out and "pending daily-2026-04-15" in out
+    assert "r3@example.org" not in out  # a reader whose digest went is not listed

@@ -157,3 +157,26 @@ def test_a_failed_crawl_in_the_same_second_as_the_last_good_one_still_counts(db,
     later = datetime.fromisoformat("2026-04-03T00:00:00+00:00")
     warning = health.failing_crawls(db, "s", later, 24 * 3600)
     assert warning and "every crawl has failed for 48 h (1 crawl since" in warning
+
+
+def test_paper_shares_are_counted_in_sql_as_before(tmp_path):
+    """The daily watch's shares (issue #33: counted by SQLite, memory flat): a post counts
+    once for each of its papers; no marker counts as Other; too little history, no drift."""
+    from helpers import make_post
+    from stores import new_store
+
+    from digest.store import health
+
+    def filed(n: int, marker: str) -> dict:
+        post = make_post(n, f"2026-04-{n:02d}T06:00:00", f"Post {n}")
+        post["content"]["rendered"] = f"<p>{marker}</p><p>Body {n}</p>"
+        return post
+
+    older = [filed(n, "Syllabus: GS2/Polity") for n in range(1, 5)]
+    older += [filed(5, "Syllabus: GS2 and GS3"), filed(6, "Nothing to say")]
+    latest = [filed(n, "Syllabus: GS1/History") for n in range(7, 12)]
+    db = new_store(tmp_path, older + latest)
+    now, before = health.shares(db, "wp", 5)
+    assert now["GS1"] == 1.0 and now["GS2"] == 0.0 and set(now) == set(health.PAPERS)
+    assert before["GS2"] == 5 / 6 and before["GS3"] == 1 / 6 and before["Other"] == 1 / 6
+    assert health.shares(db, "wp", 6) == (health.shares(db, "wp", 6)[0], {})  # 5 before < 6

@@ -67,6 +67,12 @@ def lines(report: dict[str, Any], tz: tzinfo) -> list[str]:
             )
     states = ", ".join(f"{n} {state}" for state, n in report["readers"].items())
     out.append(f"subscribers: {states}")
+    for sent in report["sent"]:
+        out.append(f"  {sent['label']} went to {plural(sent['readers'], 'reader')}, the last "
+                   f"at {shown(sent['sent_at'], tz)}")  # fmt: skip
+    if not report["every_reader"]:
+        out.append("  (readers with a digest pending or failed below; all: `wp-digest "
+                   "subscribers list`)")  # fmt: skip
     for address in report["suspended"]:
         out.append(f"{address}: suspended after repeated permanent failures; skipped")
     for sub in report["subscribers"]:

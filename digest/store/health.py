@@ -8,7 +8,6 @@ the warnings, the daily watch logs them and mails them to `[mail] operator`.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from datetime import datetime, timedelta
 from typing import Any
@@ -19,23 +18,32 @@ from digest.papers import PAPERS
 from digest.store.db import Database
 from digest.text import plural
 
+_PAPERS_OF = "CASE WHEN papers IS NULL OR papers = '[]' THEN '[\"Other\"]' ELSE papers END"
+
 
 def shares(db: Database, source: str, recent: int) -> tuple[dict[str, float], dict[str, float]]:
     """({paper: share} of the last `recent` posts, the same of the posts before them);
-    a post counts for each of its papers. The second is empty without enough history."""
-    rows = db.execute(
-        "SELECT coalesce(papers, '[\"Other\"]') FROM posts WHERE source = ? "
-        "ORDER BY date_gmt DESC, post_id DESC",
-        [source],
-    ).fetchall()
-    papers = [json.loads(r[0]) or ["Other"] for r in rows]
-    latest, before = papers[:recent], papers[recent:]
+    a post counts for each of its papers. The second is empty without enough history.
+    Counted by SQLite: memory stays flat however many posts a source has."""
 
-    def share(group: list[list[str]]) -> dict[str, float]:
-        counts = Counter(p for post in group for p in set(post))
-        return {p: counts[p] / len(group) for p in PAPERS} if group else {}
+    def share(limit: int, offset: int) -> dict[str, float]:
+        group = (
+            f"SELECT rowid, {_PAPERS_OF} AS papers FROM posts WHERE source = ? "
+            "ORDER BY date_gmt DESC, post_id DESC LIMIT ? OFFSET ?"
+        )
+        (total,) = db.execute(f"SELECT count(*) FROM ({group})", [source, limit, offset]).fetchone()
+        counts = dict(
+            db.execute(
+                f"SELECT value, count(DISTINCT g.rowid) FROM ({group}) g, json_each(g.papers) "
+                "GROUP BY value",
+                [source, limit, offset],
+            ).fetchall()
+        )
+        return {p: counts.get(p, 0) / total for p in PAPERS} if total else {}
 
-    return share(latest), (share(before) if len(before) >= recent else {})
+    before = share(-1, recent)
+    (count,) = db.execute("SELECT count(*) FROM posts WHERE source = ?", [source]).fetchone()
+    return share(recent, 0), (before if count - recent >= recent else {})
 
 
 def drift(db: Database, source: str, settings: WatchSettings) -> list[str]:

@@ -218,6 +218,26 @@ def mark_failed(
     return status
 
 
+def troubled(db: Database, limit: int) -> list[str]:
+    """Readers whose latest digest is pending or failed (at most `limit`), newest first."""
+    rows = db.execute(
+        "SELECT d.subscriber FROM deliveries d WHERE d.status != 'sent' AND d.id = "
+        "(SELECT max(id) FROM deliveries WHERE subscriber = d.subscriber) "
+        "ORDER BY d.id DESC LIMIT ?",
+        [limit],
+    )
+    return [r[0] for r in rows]
+
+
+def last_sent(db: Database) -> list[dict[str, Any]]:
+    """The latest digests sent, by label: how many readers got each, and when the last."""
+    rows = db.query(
+        "SELECT label, count(*) AS readers, max(sent_at) AS sent_at FROM deliveries "
+        "WHERE status = 'sent' GROUP BY label ORDER BY max(sent_at) DESC LIMIT 3"
+    )
+    return list(rows)
+
+
 def report(db: Database, emails: list[str]) -> list[dict[str, Any]]:
     """Per subscriber: the last digest sent, what is pending, the last error."""
     out = []

@@ -11,6 +11,8 @@ from digest.store import health, ledger, subscribers
 from digest.store.db import Database
 from digest.store.posts import get_cursors
 
+LIST_READERS = 20  # more readers than this: status summarises them
+
 
 def report(
     db: Database, database: str, watch: WatchSettings, now: datetime, paused: tuple[str, ...] = ()
@@ -18,16 +20,24 @@ def report(
     """Plain data (JSON-ready) for `status --json`. `paused` names the sources the config
     pauses: they are listed as such, and their silence is no warning."""
     found = sources(db, paused)
-    readers = subscribers.listed(db)
-    shown = [r.email for r in readers if r.status in (ReaderState.ACTIVE, ReaderState.SUSPENDED)]
+    counts = subscribers.counts(db)
+    suspended = [r.email for r in subscribers.listed(db, ReaderState.SUSPENDED)[:LIST_READERS]]
+    every = counts[ReaderState.ACTIVE] + counts[ReaderState.SUSPENDED] <= LIST_READERS
+    if every:  # a few readers: each one's line
+        shown = [r.email for r in subscribers.listed(db)
+                 if r.status in (ReaderState.ACTIVE, ReaderState.SUSPENDED)]  # fmt: skip
+    else:  # many: the ones whose last digest is not sent (`subscribers list` has them all)
+        shown = ledger.troubled(db, LIST_READERS)
     return {
         "database": database,
         "warnings": health.warnings(
             db, [s["source"] for s in found if not s["paused"]], now, watch
         ),
         "sources": found,
-        "readers": subscribers.counts(db),
-        "suspended": [r.email for r in readers if r.status == ReaderState.SUSPENDED],
+        "readers": counts,
+        "suspended": suspended,
+        "sent": ledger.last_sent(db),
+        "every_reader": every,
         "subscribers": ledger.report(db, shown),
     }
 
