@@ -98,3 +98,32 @@ def test_readers_due_the_same_rows_share_one_rendering_and_rows_are_never_change
     cached = list(sender.post_rows.values())
     assert all(not row.updated for row in cached)  # what readers got was made from copies
     assert len(list((tmp_path / "outbox").glob("*.eml"))) == 3
+
+
+def test_a_readers_next_digest_looks_only_past_their_last_one(tmp_path, monkeypatch):
+    """#33: a digest records how far it reaches (the end of its period, when it was made);
+    the next looks only at what is new since, through indexes. Nothing is lost on the way:
+    a revision stamped by a crawl just before that digest was made but committed just after
+    still comes, and so does a post first seen since, whatever its date."""
+    pin_clock(monkeypatch, f"2026-04-13T08:00:00{IST}")
+    db = new_store(tmp_path, [make_post(1, at(13), "Monday's")])
+    subscribers.put(db, "r@example.org", "daily", [], "cli", "active")
+    cfg = outbox_config(tmp_path)
+    pin_clock(monkeypatch, f"2026-04-14T07:05:00{IST}")
+    [first] = send(cfg, db, f"2026-04-14T07:05:00{IST}")
+    assert first.label == "daily-2026-04-13" and first.status == Send.SENT
+    assert ledger.reach(db, "r@example.org") == ("2026-04-13T18:30:00", "2026-04-14T01:35:00")
+    # A crawl stamped this post (Monday's date) ten minutes before that digest was made, and
+    # committed it after: "seen by then" keeps an hour's margin, so it is not skipped.
+    pin_clock(monkeypatch, f"2026-04-14T06:55:00{IST}")
+    saved(db, [make_post(2, at(13, 20), "Monday night's, crawled late")])
+    # A post back-dated to last week, first seen after the digest.
+    pin_clock(monkeypatch, f"2026-04-14T15:00:00{IST}")
+    saved(db, [make_post(3, at(6), "Back-dated")])
+    pin_clock(monkeypatch, f"2026-04-15T07:05:00{IST}")
+    saved(db, [make_post(4, at(14), "Tuesday's")])
+    [second] = send(cfg, db, f"2026-04-15T07:05:00{IST}")
+    assert second.label == "daily-2026-04-14" and second.status == Send.SENT
+    items = ledger.items_of(db, ledger.delivery(db, "r@example.org", second.label).id)
+    assert sorted(post_id for _, post_id, _ in items) == [2, 3, 4]  # Monday's not again
+    assert ledger.reach(db, "r@example.org")[0] == "2026-04-14T18:30:00"
