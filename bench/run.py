@@ -19,6 +19,8 @@ S   send scaling: ms per reader of an ordinary morning's `send` (300 daily reade
     yesterday's digest) on stores of 2,000 and 20,000 posts (a busy site's 55 a day: five
     weeks and a year of history), through aiosmtpd's Sink (target: <= 2.0x for 10x the
     posts); with --big also 200,000 posts (ten years), projected to 10,000 readers
+X   building the full-text index: 5,000 vs 50,000 queued posts, with FTS5's default
+    automerge (4) and the store's (8): time for 10x the posts (target: near 10x)
 F   fan-out: `send` to N daily subscribers (a mix of paper sets) through aiosmtpd's Sink,
     ms per message at 10, 100, 1,000 and 10,000, against a floor that sends the same number
     of ready-made messages (the same digest, as bytes) with plain smtplib over one
@@ -515,10 +517,48 @@ def send_scale(tmp: Path, sizes: tuple[int, ...], readers: int) -> dict[int, flo
     return {n: statistics.median(ms) for n, ms in times.items()}
 
 
+def index_build(tmp: Path, sizes: tuple[int, int]) -> dict[str, dict[int, float]]:
+    """{automerge setting: {posts: seconds}} of `flush_index` over a queue of `sizes` posts
+    (the reference post's words shuffled, each post its own), FTS5's default merge (4)
+    against the store's (8, schema 15), alternating, best of two."""
+    import random
+
+    from digest.store import search
+
+    words = json.loads(REFERENCE.read_text())["content"]["rendered"].split()
+    out: dict[str, dict[int, float]] = {"4 (FTS5 default)": {}, "8 (schema 15)": {}}
+    for _ in range(2):
+        for setting in out:
+            for n in sizes:
+                path = tmp / f"index-{n}.db"
+                db = store.open_db(path)
+                rng = random.Random(n)
+                rows = []
+                for i in range(n):
+                    rng.shuffle(words)
+                    rows.append(("b", i, "posts", 1, f"Title {i} {words[0]}", f"https://x/{i}",
+                                 "2026-01-01T00:00:00", " ".join(words) + f" only{i}"))  # fmt: skip
+                with db.conn:
+                    db.conn.executemany(
+                        "INSERT INTO posts (source, post_id, post_type, revision, title, link, "
+                        "date_gmt, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)  # fmt: skip
+                    db.conn.execute("INSERT INTO fts_pending (rowid) SELECT rowid FROM posts")
+                    db.conn.execute("INSERT INTO posts_fts (posts_fts, rank) VALUES "
+                                    f"('automerge', {setting.split()[0]})")  # fmt: skip
+                started = time.perf_counter()
+                search.flush_index(db)
+                elapsed = time.perf_counter() - started
+                db.close()
+                for stale in tmp.glob(f"index-{n}.db*"):
+                    stale.unlink()
+                out[setting][n] = min(out[setting].get(n, elapsed), elapsed)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes, fewer runs")
-    parser.add_argument("--only", default="P1,P2,P3,P4,P5,P6,B,F,S")
+    parser.add_argument("--only", default="P1,P2,P3,P4,P5,P6,B,F,S,X")
     parser.add_argument("--big", action="store_true", help="S also at 200,000 posts")
     args = parser.parse_args()
     # Each 10,000-post run leaves about 3 GB of databases: removed when the bench ends.
@@ -599,6 +639,15 @@ def report(args: argparse.Namespace, tmp: Path) -> str:
             f"{b['full']:,} = **{b['trimmed'] / b['full']:.2f}** | smaller | "
             f"{'yes' if b['trimmed'] < b['full'] else 'NO'} |"
         )
+    if "X" in only:
+        sizes = (5000, 50000)
+        for setting, seconds in index_build(tmp, sizes).items():
+            growth = seconds[sizes[1]] / seconds[sizes[0]]
+            lines.append(
+                f"| X full-text index of {sizes[0]:,} vs {sizes[1]:,} queued posts, automerge "
+                f"{setting} | {seconds[sizes[0]]:.2f} s vs {seconds[sizes[1]]:.2f} s = "
+                f"**{growth:.1f}x** | near 10x | {'yes' if growth <= 11.5 else 'NO'} |"
+            )
     if "S" in only:
         sizes = (2000, 20000) + ((200000,) if args.big else ())
         scale = send_scale(tmp, sizes, 100 if args.quick else 300)

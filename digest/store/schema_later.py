@@ -138,3 +138,7 @@ def migrate_15(db: sqlite_utils.Database) -> None:
     db.execute(
         "CREATE INDEX IF NOT EXISTS deliveries_reach ON deliveries (subscriber, status, cutoff)"
     )
+    # FTS5 merges its segments four at a time by default: indexing a backfill then costs
+    # n log n, noticeably so past 50,000 posts. Eight at a time halves the merging (searches
+    # read at most a few more segments). Measured in bench/RESULTS.md ("S and the index").
+    db.execute("INSERT INTO posts_fts (posts_fts, rank) VALUES ('automerge', 8)")
