@@ -15,6 +15,7 @@ cli.add_command(ops.backup)
 cli.add_command(ops.posts)
 cli.add_command(check.check)
 cli.add_command(ops.demo_cmd)
+cli.add_command(ops.bounces_cmd)
 
 __all__ = ["cli", "main", "pipeline"]
 

@@ -155,4 +155,24 @@ def demo_cmd(state: State, out: Path, serve: bool, port: int) -> None:
         sys.exit(server.run(cfg, "127.0.0.1", port, state.verbosity))
 
 
-__all__ = ["backup", "demo_cmd", "posts"]
+@click.command("bounces")
+@click.pass_obj
+def bounces_cmd(state: State) -> None:
+    """Read the bounce mailbox ([mail] bounces) now: a hard bounce suspends the address, soft
+    bounces do after [mail] soft_bounce_limit in soft_bounce_days, a complaint unsubscribes.
+    One line per report about a reader; `run` and `tick` do this before they send."""
+    from digest.mail import bouncebox
+
+    cfg = state.config
+    with store.session(cfg.database) as db:
+        try:
+            lines = bouncebox.process(cfg, db)
+        except bouncebox.BoxError as e:
+            fail(str(e), 1)
+    for line in lines:
+        say(state, line)
+    if not lines:
+        say(state, "no new bounces")
+
+
+__all__ = ["backup", "bounces_cmd", "demo_cmd", "posts"]

@@ -50,14 +50,19 @@ def _session(state: State, *, reading: bool = False):
 @click.option("--status", type=click.Choice([s.value for s in ReaderState]))
 @click.pass_obj
 def list_cmd(state: State, status: str | None) -> None:
-    """One line per reader: address, state, period, papers, where they came from."""
-    from digest.store import subscribers
+    """One line per reader: address, state, period, papers, where they came from, and their
+    latest bounce or complaint."""
+    from digest.store import bounces, subscribers
 
     db = _session(state, reading=True)
     try:
         for r in subscribers.listed(db, status):
             papers = " ".join(r.papers) or "all papers"
-            say(state, f"{r.email}  {r.status}  {r.period}  {papers}  ({r.origin})")
+            line = f"{r.email}  {r.status}  {r.period}  {papers}  ({r.origin})"
+            last = bounces.last_of(db, r.email)
+            if last:  # the latest bounce or complaint, with its code
+                line += f"  last {last['kind']} {last['status'] or ''} {last['at'][:10]}".rstrip()
+            say(state, line)
     finally:
         db.close()
 
@@ -97,6 +102,28 @@ def remove_cmd(state: State, email: str) -> None:
     finally:
         db.close()
     say(state, f"{email.lower()}: unsubscribed")
+
+
+@subscribers_group.command("reactivate")
+@click.argument("email")
+@click.pass_obj
+def reactivate_cmd(state: State, email: str) -> None:
+    """Make a suspended EMAIL active again (after its mailbox was fixed). A reader who left
+    or complained is not brought back this way: they subscribe again on the site."""
+    from digest.store import subscribers
+
+    db = _session(state)
+    try:
+        reader = subscribers.get(db, email)
+        if reader is None:
+            fail(f"no subscriber {email!r}", 2)
+        if reader.status != ReaderState.SUSPENDED:
+            fail(f"{email.lower()} is {reader.status}, not suspended: only a suspended "
+                 "address is reactivated (a reader who left subscribes again)", 2)  # fmt: skip
+        subscribers.set_status(db, email, ReaderState.ACTIVE)
+    finally:
+        db.close()
+    say(state, f"{email.lower()}: active again")
 
 
 @subscribers_group.command("import")

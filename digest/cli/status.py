@@ -67,6 +67,11 @@ def lines(report: dict[str, Any], tz: tzinfo) -> list[str]:
             )
     states = ", ".join(f"{n} {state}" for state, n in report["readers"].items())
     out.append(f"subscribers: {states}")
+    if report["bounces_7_days"]:
+        kinds = report["bounces_7_days"]
+        names = {"hard": "hard bounce", "soft": "soft bounce", "complaint": "complaint"}
+        out.append("  in the last 7 days: " + ", ".join(
+            plural(kinds[k], names[k]) for k in names if k in kinds))  # fmt: skip
     for sent in report["sent"]:
         out.append(f"  {sent['label']} went to {plural(sent['readers'], 'reader')}, the last "
                    f"at {shown(sent['sent_at'], tz)}")  # fmt: skip

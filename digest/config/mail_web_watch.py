@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
@@ -65,9 +66,37 @@ def mail(raw: Any, file: str, base: Path, state: Path) -> MailSettings:
         max_message_mb=t.number("max_message_mb", d.max_message_mb),
         operator=_operator(t, d.operator),
         suspend_after=t.get("suspend_after", int, d.suspend_after),
+        bounce_address=_bounce_address(t, d.bounce_address),
+        bounces=_bounce_box(t, base),
+        bounces_password_env=t.get("bounces_password_env", str, d.bounces_password_env),
+        bounces_password_file=_secret_file(t, "bounces_password_file", base),
+        soft_bounce_limit=int(t.number("soft_bounce_limit", d.soft_bounce_limit)),
+        soft_bounce_days=int(t.number("soft_bounce_days", d.soft_bounce_days)),
     )
     t.done()
     return settings
+
+
+def _bounce_address(t: Table, default: str | None) -> str | None:
+    """Where bounces go: each digest's envelope sender is LOCAL+REF@DOMAIN of it (VERP)."""
+    value = t.parsed("bounce_address", check_text, default) or None
+    if value and (not EMAIL.match(value) or "+" in value.partition("@")[0]):
+        raise t.err("bounce_address", f"expected an address without +tag, got {value!r}")
+    return value
+
+
+def _bounce_box(t: Table, base: Path) -> str | None:
+    """The bounce mailbox: imaps://USER@HOST[:PORT]/FOLDER, or a Maildir folder (its path,
+    relative to the config's folder)."""
+    value = t.parsed("bounces", check_text, None) or None
+    if value is None or value.startswith("imaps://"):
+        if value and not re.match(r"^imaps://[^@/\s]+@[^/\s]+(/\S*)?$", value):
+            raise t.err("bounces", f"expected imaps://USER@HOST/FOLDER, got {value!r}")
+        return value
+    if "://" in value:
+        raise t.err("bounces", "only imaps:// (IMAP over TLS) or a Maildir folder")
+    path = Path(value).expanduser()
+    return str(path if path.is_absolute() else base / path)
 
 
 def _operator(t: Table, default: str | None) -> str | None:

@@ -126,6 +126,18 @@ class MailSettings:
     max_message_mb: float = 15.0  # a bigger digest goes out with excerpts, well under 25 MB
     operator: str | None = None  # who gets the watch's warnings (drift, failing crawls/mail)
     suspend_after: int = 3  # permanent (5xx) failures in a row that suspend an address
+    bounce_address: str | None = None  # VERP: bounces+REF@domain is each digest's envelope
+    bounces: str | None = None  # the bounce mailbox: "imaps://user@host/INBOX" or a Maildir
+    bounces_password_env: str = "WP_DIGEST_BOUNCES_PASSWORD"
+    bounces_password_file: Path | None = None
+    soft_bounce_limit: int = 3  # soft bounces (4.x.x) within soft_bounce_days that suspend
+    soft_bounce_days: int = 7
+
+    def bounces_password(self) -> str | None:
+        """For an IMAP bounce mailbox: the variable, else the file, else the systemd
+        credential `bounces-password`."""
+        return read_secret(self.bounces_password_env, self.bounces_password_file,
+                           "bounces-password")  # fmt: skip
 
     def password(self) -> str | None:
         """Read when needed (never kept in the config object): the environment variable,

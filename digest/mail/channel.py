@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from digest import periods, render
 from digest.config import Config
 from digest.mail import links
-from digest.mail.message import Prepared, Skeleton, subject
+from digest.mail.message import Prepared, Skeleton, subject, verp
 from digest.mail.monthly import monthly_pdf
 from digest.mail.transport import PermanentFailure, TemporaryFailure, transport_for
 from digest.render.view import DigestView
@@ -112,7 +112,9 @@ class EmailChannel:
             manage = self.links.url("manage", to.ref)
             unsubscribe = self.links.unsubscribe_uris(to.ref)
         address = to.email if isinstance(to, Reader) else to
-        return view, skeleton.message(address, message_id, manage, unsubscribe)
+        bounces = self.cfg.mail.bounce_address
+        envelope = verp(bounces, to.ref) if bounces and isinstance(to, Reader) and to.ref else None
+        return view, skeleton.message(address, message_id, manage, unsubscribe, envelope)
 
     def prepared(
         self,

@@ -87,6 +87,23 @@ _TEXT = "WPDIGEST-TEXT-BODY"
 _HTML = "WPDIGEST-HTML-BODY"
 
 
+def verp(bounce_address: str, ref: str) -> str:
+    """The envelope sender that names a reader (VERP): bounces+REF@example.org. A bounce
+    comes back to it, so it says whose digest bounced without trusting the bounce's text."""
+    local, _, domain = bounce_address.partition("@")
+    return f"{local}+{ref}@{domain}"
+
+
+def verp_ref(address: str, bounce_address: str) -> str | None:
+    """The reader's reference in an address made by `verp`, or None."""
+    local, _, domain = bounce_address.lower().partition("@")
+    name, _, host = address.strip().strip("<>").lower().partition("@")
+    if host != domain or not name.startswith(local + "+"):
+        return None
+    ref = name[len(local) + 1 :]
+    return ref if ref.isalnum() and len(ref) <= 64 else None
+
+
 @dataclass(frozen=True)
 class Prepared:
     """A message ready for the wire: the envelope and the bytes (CRLF line ends)."""
@@ -144,7 +161,8 @@ class Skeleton:
         return raw
 
     def message(self, to: str, message_id: str, manage: str | None = None,
-                unsubscribe: tuple[str, ...] | None = None) -> Prepared:  # fmt: skip
+                unsubscribe: tuple[str, ...] | None = None,
+                envelope: str | None = None) -> Prepared:  # fmt: skip
         """The bytes for one reader (an ASCII address: the config and the site accept no
         other), with their own manage link and List-Unsubscribe URIs."""
         if self.fixed is not None:
@@ -163,4 +181,4 @@ class Skeleton:
             if uris[0].startswith(("https://", "http://")):
                 extra = b"\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click"
             head = head.replace(f"<{_UNSUB}>".encode(), value.encode() + extra, 1)
-        return Prepared(self.sender, to, message_id, head + sep + rest)
+        return Prepared(envelope or self.sender, to, message_id, head + sep + rest)

@@ -51,6 +51,8 @@ def tick(
 
         if todo.crawl and cfg.crawled() and not stopping():
             result.ok &= _crawl(cfg, result)
+        if cfg.mail.bounces and (todo.crawl or todo.sends) and not stopping():
+            result.ok &= _bounces(cfg, db, result)  # before sending: skip who bounced
         as_of = digest_times(cfg, now)
         for kind, at in todo.sends:
             if stopping():
@@ -81,6 +83,21 @@ def _publish(cfg: Config, db: Database, kind: str, at: datetime, result) -> None
     line = f"archive: {period.label}, {plural(view.total, 'post')}"
     _log(True, line, job="archive", label=period.label)
     result.jobs.append(line)
+
+
+def _bounces(cfg: Config, db: Database, result: TickResult) -> bool:
+    from digest.mail import bouncebox
+
+    try:
+        lines = bouncebox.process(cfg, db)
+    except (bouncebox.BoxError, ConfigError) as e:
+        _log(False, f"bounces: {e}", job="bounces")
+        return False
+    for line in lines:
+        log.info("bounces: %s", line, extra={"job": "bounces"})
+    if lines:
+        result.jobs.append(f"bounces: {len(lines)}")
+    return True
 
 
 def _crawl(cfg: Config, result: TickResult) -> bool:

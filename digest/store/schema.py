@@ -13,7 +13,7 @@ import sqlite_utils
 from digest.store import schema_later as later
 from digest.store.db import transaction
 
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 
 
 def _migrate_1(db: sqlite_utils.Database) -> None:
@@ -217,6 +217,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     later.migrate_13,
     later.migrate_14,
     later.migrate_15,
+    later.migrate_16,
 ]
 
 

@@ -142,3 +142,22 @@ def migrate_15(db: sqlite_utils.Database) -> None:
     # n log n, noticeably so past 50,000 posts. Eight at a time halves the merging (searches
     # read at most a few more segments). Measured in bench/RESULTS.md ("S and the index").
     db.execute("INSERT INTO posts_fts (posts_fts, rank) VALUES ('automerge', 8)")
+
+
+def migrate_16(db: sqlite_utils.Database) -> None:
+    """Bounces and complaints read from the bounce mailbox (issue #32), each once."""
+    db.table("bounce_events").create(
+        {
+            "id": int,
+            "subscriber": str,
+            "kind": str,
+            "status": str,
+            "diagnostic": str,
+            "report_id": str,
+            "at": str,
+        },  # fmt: skip
+        pk="id",
+        if_not_exists=True,
+    )
+    db.table("bounce_events").create_index(["subscriber", "kind", "at"], if_not_exists=True)
+    db.table("bounce_events").create_index(["report_id"], if_not_exists=True)

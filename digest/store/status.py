@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
+from digest.clock import utc
 from digest.config import WatchSettings
 from digest.states import Reader as ReaderState
-from digest.store import health, ledger, subscribers
+from digest.store import bounces, health, ledger, subscribers
 from digest.store.db import Database
 from digest.store.posts import get_cursors
 
@@ -37,6 +38,7 @@ def report(
         "readers": counts,
         "suspended": suspended,
         "sent": ledger.last_sent(db),
+        "bounces_7_days": bounces.counts(db, utc(now - timedelta(days=7))),
         "every_reader": every,
         "subscribers": ledger.report(db, shown),
     }
