@@ -19,7 +19,8 @@ ETC = pytest.StashKey[dict]()
 # and any test that asks for a server fixture. They carry the `slow` marker, so
 # `pytest -m "not slow"` is the inner loop; CI runs everything.
 E2E_MODULES = {
-    "test_browser", "test_cli", "test_crawl", "test_crawl_faults", "test_daemon",
+    "test_bounce_imap", "test_browser", "test_cli", "test_crawl", "test_crawl_faults",
+    "test_daemon",
     "test_deploy", "test_digest", "test_explain", "test_filing", "test_hostile",
     "test_hostile_site", "test_mail", "test_mail_faults", "test_monthly", "test_one_truth",
     "test_packaging", "test_real_wordpress", "test_walkthrough", "test_web",

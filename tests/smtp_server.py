@@ -51,6 +51,7 @@ class Handler:
             return self.data_replies.pop(0)
         msg = message_from_bytes(envelope.original_content, policy=policy.default)
         msg["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
+        msg["X-Envelope-From"] = envelope.mail_from or ""
         self.messages.append(msg)
         if self.on_data:
             self.on_data(msg)
