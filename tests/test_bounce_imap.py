@@ -65,6 +65,8 @@ def test_a_bounce_in_the_imap_mailbox_suspends_its_reader_before_the_next_send(
     assert run(cfg, "bounces").output.strip() == "no new bounces"
     status = run(cfg, "status").output
     assert "in the last 7 days: 1 hard bounce, 1 complaint" in status
+    checked = run(cfg, "check").output
+    assert f"ok    bounce mailbox: 127.0.0.1:{imap.port}: logged in, 0 message(s)" in checked
     assert "Traceback" not in imap.log()
 
 

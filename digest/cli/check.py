@@ -71,9 +71,17 @@ def mail_checks(cfg: Config, offline: bool) -> list[Finding]:
     from digest.mail.transport import ConnectFailure, SmtpTransport
 
     try:
-        return [*out, Finding("mail", True, SmtpTransport(m).check() + "; nothing sent")]
+        out.append(Finding("mail", True, SmtpTransport(m).check() + "; nothing sent"))
     except (ConnectFailure, ConfigError) as e:
-        return [*out, Finding("mail", False, str(e))]
+        out.append(Finding("mail", False, str(e)))
+    if m.bounces:
+        from digest.mail import bouncebox
+
+        try:
+            out.append(Finding("bounce mailbox", True, bouncebox.check(cfg)))
+        except (bouncebox.BoxError, ConfigError) as e:
+            out.append(Finding("bounce mailbox", False, str(e)))
+    return out
 
 
 def web_checks(cfg: Config) -> list[Finding]:

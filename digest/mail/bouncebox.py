@@ -111,6 +111,21 @@ def messages(cfg: Config) -> Iterator[tuple[bytes, object]]:
     return _maildir_messages(Path(where))
 
 
+def check(cfg: Config) -> str:
+    """For `wp-digest check`: reach the mailbox (log in and open the folder, or find the
+    Maildir) and count what waits in it; BoxError or ConfigError say why not."""
+    where = cfg.mail.bounces or ""
+    if where.startswith("imaps://"):
+        with _imap(cfg) as (conn, at):
+            _, found = conn.uid("SEARCH", "UNKEYWORD", DONE)
+            waiting = len((found[0] or b"").split())
+        return f"{at}: logged in, {waiting} message(s) not read yet"
+    path = Path(where)
+    if not (path / "cur").is_dir() and not (path / "new").is_dir():
+        raise BoxError(f"bounce mailbox {path}: not a Maildir (no cur/ or new/ in it)")
+    return f"{path}: a Maildir, {len(mailbox.Maildir(path, create=False))} message(s) not read yet"
+
+
 def process(cfg: Config, db: Database) -> list[str]:
     """Read the bounce mailbox once; a line per report that named a reader of ours or could
     not be read. Raises BoxError when the mailbox cannot be reached."""
