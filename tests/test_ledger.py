@@ -127,3 +127,67 @@ def test_a_readers_next_digest_looks_only_past_their_last_one(tmp_path, monkeypa
     items = ledger.items_of(db, ledger.delivery(db, "r@example.org", second.label).id)
     assert sorted(post_id for _, post_id, _ in items) == [2, 3, 4]  # Monday's not again
     assert ledger.reach(db, "r@example.org")[0] == "2026-04-14T18:30:00"
+
+
+def _body(*sentences: str) -> dict:
+    text = " ".join(sentences)
+    return {"rendered": f"<p><strong>Syllabus: GS2/Polity</strong></p>\n<p>{text}</p>\n"}
+
+
+def test_an_update_shows_what_changed_since_the_version_this_reader_received(tmp_path, monkeypatch):
+    """#31: two edits after the reader's digest: both show, as sentences added and removed,
+    with the old title; a cosmetic edit (spacing, a tracking parameter, an image) is stored
+    as a revision and not sent."""
+    pin_clock(monkeypatch, f"2026-04-13T08:00:00{IST}")
+    first = make_post(1, at(13), "First title", content=_body("The court ruled.", "Appeals lie."))
+    db = new_store(tmp_path, [first])
+    cfg = outbox_config(tmp_path, '\n[[subscriber]]\nemail = "r@example.org"\n')
+    assert [o.status for o in send(cfg, db, f"2026-04-14T07:05:00{IST}")] == [Send.SENT]
+    pin_clock(monkeypatch, f"2026-04-14T09:00:00{IST}")
+    saved(db, [make_post(1, at(13), "First title", modified_gmt=at(14, 9),
+                         content=_body("The court ruled 4-1.", "Appeals lie."))])  # fmt: skip
+    saved(db, [make_post(1, at(13), "Second title", modified_gmt=at(14, 10),
+                         content=_body("The court ruled 4-1.", "Appeals lie.",
+                                       "A review is likely."))])  # fmt: skip
+    rows, items = ledger.due_posts(db, "r@example.org", ("2026-04-12T18:30:00", at(13, 8)),
+                                   "2026-04-14T18:30:00")  # fmt: skip
+    [row] = rows
+    assert row.updated and row.revision == 3 and items == [("wp", 1, 2), ("wp", 1, 3)]
+    assert row.diff == (("-", "The court ruled."), ("+", "The court ruled 4-1."),
+                        ("+", "A review is likely."))  # fmt: skip
+    assert row.old_title == "First title"
+    [outcome] = send(cfg, db, f"2026-04-15T07:05:00{IST}")
+    assert outcome.status == Send.SENT
+    import email
+    from email import policy
+
+    mails = [email.message_from_bytes(m.read_bytes(), policy=policy.default)
+             for m in (tmp_path / "outbox").glob("*.eml")]  # fmt: skip
+    [message] = [m for m in mails if "14 Apr 2026" in str(m["Subject"])]
+    text = message.get_body(("plain",)).get_content()
+    assert "Title was: First title" in text and "+ A review is likely." in text
+    assert "- The court ruled." in text
+    html = message.get_body(("html",)).get_content()
+    assert "<ins" in html and "+ A review is likely.</ins>" in html and "<del" in html
+    # A cosmetic edit: the same words, other markup, a tracking parameter, an image.
+    pin_clock(monkeypatch, f"2026-04-15T09:00:00{IST}")
+    cosmetic = {"rendered": '<p><strong>Syllabus:  GS2/Polity</strong></p><p>The court '
+                'ruled 4-1.  Appeals <a href="https://example.org/x?utm_source=mail">lie</a>.'
+                '<img src="https://example.org/new.png"> A review is likely.</p>'}  # fmt: skip
+    saved(db, [make_post(1, at(13), "Second title", modified_gmt=at(15, 9), content=cosmetic)])
+    assert db["posts"].get(("wp", 1))["revision"] == 4  # stored
+    assert send(cfg, db, f"2026-04-16T07:05:00{IST}")[0].status == Send.NOTHING  # not sent
+
+
+def test_sentence_diffs_are_capped_and_plain():
+    from digest.changes import MAX_CHANGES, cosmetic, sentence_diff
+
+    old = "<p>" + " ".join(f"Old {i}." for i in range(10)) + "</p>"
+    new = "<p>" + " ".join(f"New {i}." for i in range(10)) + "</p>"
+    diff = sentence_diff(old, new)
+    assert len(diff) == MAX_CHANGES + 1 and diff[-1] == ("…", "and 14 more changes")
+    assert sentence_diff("<p>नई योजना शुरू। लाभ बढ़ा।</p>", "<p>नई योजना शुरू। लाभ घटा।</p>") == (
+        ("-", "लाभ बढ़ा।"), ("+", "लाभ घटा।"))  # fmt: skip
+    assert sentence_diff("<p>A.</p>", "<p>A. 5 &lt; 6 <b>now</b>.</p>") == (("+", "5 < 6 now."),)
+    assert cosmetic(("T", "<p>One.  Two.</p>"), ("T", "<div>One.<br>Two.</div>"))
+    assert not cosmetic(("T", "<p>One.</p>"), ("T2", "<p>One.</p>"))

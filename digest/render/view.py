@@ -37,6 +37,8 @@ class PostView:
     published: str  # UTC, for ordering
     revised: str | None = None  # local date of the latest revision, when there was one
     from_title: str | None = None  # an item of a compilation: the compilation's title
+    diff: list[tuple[str, str]] = field(default_factory=list)  # since the reader's version
+    old_title: str = ""  # the title the reader saw, when it changed
 
     @property
     def meta_line(self) -> str:
@@ -131,6 +133,8 @@ def build(
                 other_papers=[p for p in papers if p != first],
                 published=row.date_gmt,
                 revised=_day(row.modified_gmt, tz) if row.revision > 1 else None,
+                diff=list(row.diff),
+                old_title=plain(row.old_title),
             )
         )
     sections = []

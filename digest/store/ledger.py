@@ -10,14 +10,17 @@ whole history.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from digest.changes import cosmetic, sentence_diff
 from digest.clock import now_utc, shift, utc
 from digest.states import Delivery as State
 from digest.store import queries
 from digest.store.db import Database, insert_row, transaction
 from digest.store.rows import Delivery, DigestRow
+from digest.text import plain
 
 MAX_ATTEMPTS = 8
 BACKOFF = timedelta(minutes=5)
@@ -110,6 +113,14 @@ def due_posts(
         row = _post_row(db, source, post_id, cache)
         if papers and not set(row.papers) & set(papers):
             continue
+        if revisions[0] > 1:  # an update: against the version this reader received
+            received = queries.revision_text(db, source, post_id, revisions[0] - 1)
+            if received and cosmetic(received, (row.title, row.content)):
+                continue  # whitespace, a link's tracking, an image: stored, not sent
+            if received:
+                row = replace(row, diff=sentence_diff(received[1], row.content),
+                              old_title=received[0] if plain(received[0]) != plain(row.title)
+                              else "")  # fmt: skip
         rows.append(queries.mark_updated(db, row, revisions[0]))
         items += [(source, post_id, rev) for rev in revisions]
     return rows, items

@@ -41,6 +41,16 @@ def changes(db: Database, source: str, post_id: int, revision: int) -> tuple[str
     return tuple(name for name, a, b in names if a != b)
 
 
+def revision_text(db: Database, source: str, post_id: int, revision: int) -> tuple[str, str] | None:
+    """(title, content) of one stored revision, or None."""
+    row = db.execute(
+        "SELECT title, content FROM post_revisions WHERE source = ? AND post_id = ? "
+        "AND revision = ?",
+        [source, post_id, revision],
+    ).fetchone()
+    return (row[0] or "", row[1] or "") if row else None
+
+
 def mark_updated(db: Database, row: DigestRow, first_revision: int) -> DigestRow:
     """The row marked "Updated" when the reader's first unseen revision is not the first,
     with what its latest revision changed."""

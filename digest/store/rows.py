@@ -45,6 +45,10 @@ class DigestRow:
     updated: bool = False  # comes back to this reader in a later revision
     changes: tuple[str, ...] = ()  # what that revision changed: title, content, excerpt
     items: tuple[ItemRow, ...] = ()  # a compilation's items, each filed on its own
+    # Since the version this reader received: sentences added ("+") and removed ("-"), and
+    # the title it had then when it changed (digest.changes).
+    diff: tuple[tuple[str, str], ...] = ()
+    old_title: str = ""
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> DigestRow:
