@@ -36,9 +36,11 @@ def cosmetic(old: tuple[str, str], new: tuple[str, str]) -> bool:
     return _canonical(*old) == _canonical(*new)
 
 
-def sentence_diff(old_content: str, new_content: str) -> tuple[tuple[str, str], ...]:
+def sentence_diff(
+    old_content: str, new_content: str, limit: int = MAX_CHANGES
+) -> tuple[tuple[str, str], ...]:
     """("+", sentence) for each sentence added, ("-", sentence) for each removed, in the
-    order of the post; at most MAX_CHANGES, then ("…", "and N more changes")."""
+    order of the post; at most `limit`, then ("…", "and N more changes")."""
     old, new = _sentences(old_content), _sentences(new_content)
     out: list[tuple[str, str]] = []
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
@@ -48,8 +50,8 @@ def sentence_diff(old_content: str, new_content: str) -> tuple[tuple[str, str], 
         if op in ("insert", "replace"):
             out += [("+", s) for s in new[b1:b2]]
     shown = [(sign, s if len(s) <= MAX_SENTENCE else s[: MAX_SENTENCE - 1] + "…")
-             for sign, s in out[:MAX_CHANGES]]  # fmt: skip
-    if len(out) > MAX_CHANGES:
-        more = len(out) - MAX_CHANGES
+             for sign, s in out[:limit]]  # fmt: skip
+    if len(out) > limit:
+        more = len(out) - limit
         shown.append(("…", f"and {more} more change{'s' if more != 1 else ''}"))
     return tuple(shown)

@@ -437,3 +437,22 @@ def test_serve_logs_each_request_and_each_readers_event_without_tokens_or_addres
     assert manage not in log and leave not in log and READER not in log
     assert "repo" not in log  # what readers search for stays theirs
     assert "WARNING" not in log.split("\n")[0]  # the start line is INFO
+
+
+def test_a_posts_revisions_and_what_changed_between_any_two(web, site):
+    """#31: the site shows a post's revisions and the diff between two of them; search
+    links to it; unknown posts, single revisions and bad numbers are 404s."""
+    site.edit(71990, "2026-05-01T00:00:00", title="An edited title",
+              content="<p>Syllabus: GS2/International Relations</p><p>A new first "
+                      "sentence. Nothing else is left.</p>")  # fmt: skip
+    assert run(web.cfg, "crawl").exit_code == 0
+    status, _, body = web.get("post/sample/71990/revisions")
+    assert status == 200 and "What changed from revision 1 to 2" in body
+    assert "Title was:" in body and "<ins>+ A new first sentence.</ins>" in body
+    assert "<del>" in body and 'href="/#archive"' in body
+    status, _, found = web.get("search?q=edited+title")
+    assert status == 200 and 'href="/post/sample/71990/revisions"' in found
+    for path in ("post/sample/71990/revisions?from=2&to=1", "post/sample/71990/revisions?to=9",
+                 "post/sample/71991/revisions", "post/nowhere/71990/revisions",
+                 "post/sample/x/revisions", "post/sample/71990/revisions?from=-1"):  # fmt: skip
+        assert web.get(path)[0] == 404, path

@@ -51,6 +51,16 @@ def revision_text(db: Database, source: str, post_id: int, revision: int) -> tup
     return (row[0] or "", row[1] or "") if row else None
 
 
+def revisions_of(db: Database, source: str, post_id: int) -> list[tuple[int, str, str]]:
+    """(revision, modified_gmt, title) of every stored revision of a post, oldest first."""
+    rows = db.execute(
+        "SELECT revision, modified_gmt, title FROM post_revisions WHERE source = ? "
+        "AND post_id = ? ORDER BY revision",
+        [source, post_id],
+    )
+    return [(r[0], r[1] or "", r[2] or "") for r in rows]
+
+
 def mark_updated(db: Database, row: DigestRow, first_revision: int) -> DigestRow:
     """The row marked "Updated" when the reader's first unseen revision is not the first,
     with what its latest revision changed."""

@@ -140,9 +140,9 @@ def search(db: Database, text: str, limit: int = 50) -> list[dict[str, Any]]:
     if query is None:
         return []
     rows = db.query(
-        "SELECT p.source, p.post_id, p.title, p.link, p.date_gmt, p.papers, p.subjects, "
-        "p.content, p.items FROM (SELECT rowid, bm25(posts_fts, 2.0, 1.0) AS score FROM posts_fts "
-        "WHERE posts_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f "
+        "SELECT p.source, p.post_id, p.revision, p.title, p.link, p.date_gmt, p.papers, "
+        "p.subjects, p.content, p.items FROM (SELECT rowid, bm25(posts_fts, 2.0, 1.0) AS score "
+        "FROM posts_fts WHERE posts_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f "
         "JOIN posts p ON p.rowid = f.rowid ORDER BY f.score LIMIT ?",
         [query, RECENT, limit],
     )

@@ -156,6 +156,20 @@ def create_app(cfg: Config, secret: str) -> Starlette:
             raise HTTPException(404)
         return HTMLResponse(html)
 
+    async def revisions(request: Request) -> Response:
+        source = request.path_params["source"]
+        try:
+            post_id = int(request.path_params["post_id"])
+            old, new = (_revision(request.query_params.get(k)) for k in ("from", "to"))
+        except ValueError:
+            raise HTTPException(404) from None
+        if len(source) > 100 or not 0 < post_id < 2**53:
+            raise HTTPException(404)
+        history = await run_in_threadpool(pages.history, source, post_id, old, new)
+        if history is None:
+            raise HTTPException(404)
+        return pages.render(request, "web-revisions.html.j2", h=history)
+
     async def feed(request: Request) -> Response:
         xml = await run_in_threadpool(pages.feed)
         return Response(xml, media_type="application/atom+xml")
@@ -206,6 +220,7 @@ def create_app(cfg: Config, secret: str) -> Starlette:
         Route("/unsubscribe/{token}", unsubscribe, methods=["GET", "POST"]),
         Route("/search", search),
         Route("/digest/{label}", digest_page),
+        Route("/post/{source}/{post_id}/revisions", revisions),
         Route("/feed.xml", feed),
         Route("/style.css", style),
         Route("/healthz", healthz),
@@ -218,6 +233,15 @@ def create_app(cfg: Config, secret: str) -> Starlette:
     )
     app.router.redirect_slashes = False  # Starlette's would echo the Host header
     return app
+
+
+def _revision(value: str | None) -> int | None:
+    """A revision number from the query string (ValueError: not one)."""
+    if value is None:
+        return None
+    if not (value.isascii() and value.isdigit() and len(value) <= 6):
+        raise ValueError(value)
+    return int(value)
 
 
 def _choice(form: Any) -> tuple[str, list[str]]:

@@ -28,7 +28,7 @@ from digest.states import Reader as ReaderState
 from digest.store import archive, queries, search, signups, subscribers
 from digest.store.subscribers import Reader
 from digest.text import excerpt, plain, safe_url
-from digest.web import guard
+from digest.web import guard, history
 from digest.web.mailer import Mailer
 
 log = logging.getLogger("wp-digest.web")
@@ -285,22 +285,22 @@ class Pages:
                     "title": plain(item["heading"]) or "(untitled)",
                     "from": plain(row["title"]),
                     "link": link, "source": row["source"], "date": row["date_gmt"][:10],
-                    "subjects": item.get("subjects") or [],
+                    "subjects": item.get("subjects") or [], "history": history.link(row),
                     "excerpt": excerpt(body, 220, skip=is_marker),
                 })  # fmt: skip
                 continue
-            groups[row["papers"][0]].append(
-                {
-                    "title": plain(row["title"]) or "(untitled)",
-                    "from": None,
-                    "link": safe_url(row["link"]),
-                    "source": row["source"],
-                    "date": row["date_gmt"][:10],
-                    "subjects": row["subjects"],
-                    "excerpt": excerpt(row["content"], 220, skip=is_marker),
-                }
-            )
+            groups[row["papers"][0]].append({
+                "title": plain(row["title"]) or "(untitled)", "from": None,
+                "link": safe_url(row["link"]), "source": row["source"],
+                "date": row["date_gmt"][:10], "subjects": row["subjects"],
+                "excerpt": excerpt(row["content"], 220, skip=is_marker),
+                "history": history.link(row),
+            })  # fmt: skip
         return [(paper, groups[paper]) for paper in PAPERS if paper in groups]
+
+    def history(self, source: str, post_id: int, old: int | None, new: int | None):
+        with self.db() as db:
+            return history.page(db, self.cfg, source, post_id, old, new)
 
     def healthy(self) -> bool:
         try:
