@@ -269,7 +269,11 @@ def test_polite_user_agent_and_rate(tmp_path, sample_posts):
         times = [t for t, _ in site.seen]
         gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
         assert len(times) >= 5
-        assert min(gaps) >= 1 / 8 * 0.9  # never faster than requests_per_second
+        # Never faster than requests_per_second: on average to within 5 %; each gap as the
+        # server saw it, to within what scheduling jitter on a loaded machine can shift one
+        # arrival (a crawler that ignored the delay would show gaps near 0).
+        assert sum(gaps) / len(gaps) >= 1 / 8 * 0.95
+        assert min(gaps) >= 1 / 8 * 0.7
 
 
 def test_scheduled_post_is_stored_when_it_goes_live(tmp_path):

@@ -191,3 +191,25 @@ def test_sentence_diffs_are_capped_and_plain():
     assert sentence_diff("<p>A.</p>", "<p>A. 5 &lt; 6 <b>now</b>.</p>") == (("+", "5 < 6 now."),)
     assert cosmetic(("T", "<p>One.  Two.</p>"), ("T", "<div>One.<br>Two.</div>"))
     assert not cosmetic(("T", "<p>One.</p>"), ("T2", "<p>One.</p>"))
+
+
+def test_an_update_that_moves_a_post_to_another_paper_says_so(tmp_path, monkeypatch):
+    pin_clock(monkeypatch, f"2026-04-13T08:00:00{IST}")
+    db = new_store(tmp_path, [make_post(1, at(13), "Repo rate", content=_body("Rates held."))])
+    cfg = outbox_config(tmp_path, '\n[[subscriber]]\nemail = "r@example.org"\n')
+    assert [o.status for o in send(cfg, db, f"2026-04-14T07:05:00{IST}")] == [Send.SENT]
+    pin_clock(monkeypatch, f"2026-04-14T09:00:00{IST}")
+    moved = {"rendered": "<p><strong>Syllabus: GS3/Economy</strong></p>\n<p>Rates held.</p>"}
+    saved(db, [make_post(1, at(13), "Repo rate", modified_gmt=at(14, 9), content=moved)])
+    rows, _ = ledger.due_posts(db, "r@example.org", ("2026-04-12T18:30:00", at(13, 8)),
+                               "2026-04-14T18:30:00")  # fmt: skip
+    [row] = rows
+    assert row.papers == ("GS3",) and row.old_papers == ("GS2",)
+    send(cfg, db, f"2026-04-15T07:05:00{IST}")
+    import email
+    from email import policy
+
+    mails = [email.message_from_bytes(m.read_bytes(), policy=policy.default)
+             for m in (tmp_path / "outbox").glob("*.eml")]  # fmt: skip
+    [message] = [m for m in mails if "14 Apr 2026" in str(m["Subject"])]
+    assert "Filed before under GS2; now under GS3" in message.get_body(("plain",)).get_content()

@@ -39,6 +39,7 @@ class PostView:
     from_title: str | None = None  # an item of a compilation: the compilation's title
     diff: list[tuple[str, str]] = field(default_factory=list)  # since the reader's version
     old_title: str = ""  # the title the reader saw, when it changed
+    refiled: str = ""  # "Filed before under GS2; now under GS2, GS3", when that changed
 
     @property
     def meta_line(self) -> str:
@@ -135,6 +136,11 @@ def build(
                 revised=_day(row.modified_gmt, tz) if row.revision > 1 else None,
                 diff=list(row.diff),
                 old_title=plain(row.old_title),
+                refiled=(
+                    f"Filed before under {', '.join(row.old_papers)}; now under {', '.join(papers)}"
+                )
+                if row.old_papers
+                else "",  # fmt: skip
             )
         )
     sections = []

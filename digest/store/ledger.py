@@ -115,12 +115,13 @@ def due_posts(
             continue
         if revisions[0] > 1:  # an update: against the version this reader received
             received = queries.revision_text(db, source, post_id, revisions[0] - 1)
-            if received and cosmetic(received, (row.title, row.content)):
+            refiled = received and received[2] is not None and received[2] != row.papers
+            if received and cosmetic(received[:2], (row.title, row.content)) and not refiled:
                 continue  # whitespace, a link's tracking, an image: stored, not sent
             if received:
-                row = replace(row, diff=sentence_diff(received[1], row.content),
-                              old_title=received[0] if plain(received[0]) != plain(row.title)
-                              else "")  # fmt: skip
+                title = received[0] if plain(received[0]) != plain(row.title) else ""
+                row = replace(row, diff=sentence_diff(received[1], row.content), old_title=title,
+                              old_papers=(received[2] or ()) if refiled else ())  # fmt: skip
         rows.append(queries.mark_updated(db, row, revisions[0]))
         items += [(source, post_id, rev) for rev in revisions]
     return rows, items

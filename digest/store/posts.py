@@ -189,18 +189,25 @@ def _new(
     full.update(content_hash=digest, first_seen=stamp, last_changed=stamp)
     if on_change:
         full.update(on_change({**full, **terms}))
-    return full, _revision(source, post["post_id"], 1, row, digest, stamp)
+    return full, _revision(source, post["post_id"], 1, row, digest, stamp, full.get("papers"))
 
 
 def _revision(
-    source: str, post_id: int, revision: int, row: dict[str, Any], digest: str, stamp: str
+    source: str,
+    post_id: int,
+    revision: int,
+    row: dict[str, Any],
+    digest: str,
+    stamp: str,
+    papers: str | None = None,
 ) -> dict[str, Any]:
-    """A `post_revisions` row: the post's text as it was at this revision."""
+    """A `post_revisions` row: the post's text as it was at this revision, and the papers it
+    was filed under then (so an update can say its filing changed)."""
     return {
         "source": source, "post_id": post_id, "revision": revision,
         "modified_gmt": row["modified_gmt"], "content_hash": digest, "title": row["title"],
         "excerpt": row["excerpt"], "content": row["content"],
-        "version_count": row["version_count"], "seen_at": stamp,
+        "version_count": row["version_count"], "seen_at": stamp, "papers": papers,
     }  # fmt: skip
 
 
@@ -260,9 +267,9 @@ def _save_post(
             changed.update(on_change({**key, **row, **terms}))
         update_row(db, "posts", key, changed)
         return SaveResult(touched=1)
-    insert_row(
-        db, "post_revisions", _revision(source, post["post_id"], revision, row, digest, stamp)
-    )
+    revision_row = _revision(source, post["post_id"], revision, row, digest, stamp,
+                             full.get("papers"))  # fmt: skip
+    insert_row(db, "post_revisions", revision_row)
     return result
 
 

@@ -41,14 +41,19 @@ def changes(db: Database, source: str, post_id: int, revision: int) -> tuple[str
     return tuple(name for name, a, b in names if a != b)
 
 
-def revision_text(db: Database, source: str, post_id: int, revision: int) -> tuple[str, str] | None:
-    """(title, content) of one stored revision, or None."""
+def revision_text(
+    db: Database, source: str, post_id: int, revision: int
+) -> tuple[str, str, tuple[str, ...] | None] | None:
+    """(title, content, papers filed under then: None if not kept) of one stored revision,
+    or None."""
     row = db.execute(
-        "SELECT title, content FROM post_revisions WHERE source = ? AND post_id = ? "
+        "SELECT title, content, papers FROM post_revisions WHERE source = ? AND post_id = ? "
         "AND revision = ?",
         [source, post_id, revision],
     ).fetchone()
-    return (row[0] or "", row[1] or "") if row else None
+    if not row:
+        return None
+    return row[0] or "", row[1] or "", tuple(json.loads(row[2])) if row[2] else None
 
 
 def revisions_of(db: Database, source: str, post_id: int) -> list[tuple[int, str, str]]:

@@ -49,6 +49,7 @@ class DigestRow:
     # the title it had then when it changed (digest.changes).
     diff: tuple[tuple[str, str], ...] = ()
     old_title: str = ""
+    old_papers: tuple[str, ...] = ()  # the papers it was under then, when they changed
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> DigestRow:

@@ -13,7 +13,7 @@ import sqlite_utils
 from digest.store import schema_later as later
 from digest.store.db import transaction
 
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17
 
 
 def _migrate_1(db: sqlite_utils.Database) -> None:
@@ -218,6 +218,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     later.migrate_14,
     later.migrate_15,
     later.migrate_16,
+    later.migrate_17,
 ]
 
 

@@ -161,3 +161,10 @@ def migrate_16(db: sqlite_utils.Database) -> None:
     )
     db.table("bounce_events").create_index(["subscriber", "kind", "at"], if_not_exists=True)
     db.table("bounce_events").create_index(["report_id"], if_not_exists=True)
+
+
+def migrate_17(db: sqlite_utils.Database) -> None:
+    """The papers a revision was filed under when it was saved: an update can then say that
+    its filing changed since the version a reader received (issue #31)."""
+    if "papers" not in db.table("post_revisions").columns_dict:
+        db.table("post_revisions").add_column("papers", str)

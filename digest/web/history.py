@@ -50,6 +50,7 @@ def page(db: Database, cfg: Config, source: str, post_id: int, old: int | None,
         "old": old,
         "new": new,
         "old_title": plain(before[0]) if plain(before[0]) != plain(after[0]) else "",
+        "papers": (before[2], after[2]) if before[2] != after[2] else None,
         "diff": sentence_diff(before[1], after[1], limit=SHOWN),
         "base": f"/post/{quote(source, safe='')}/{post_id}/revisions",
     }
