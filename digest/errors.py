@@ -10,3 +10,8 @@ from __future__ import annotations
 
 class ConfigError(Exception):
     """A problem with the configuration; the CLI prints it as one line and exits 2."""
+
+
+class StoreUnavailable(Exception):
+    """The database cannot be opened or brought up to date (a full disk, a read-only or
+    corrupt file); the CLI prints it as one line and exits 1."""

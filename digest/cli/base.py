@@ -14,7 +14,7 @@ import click
 
 from digest import __version__, config, logs
 from digest.config import Config
-from digest.errors import ConfigError
+from digest.errors import ConfigError, StoreUnavailable
 from digest.text import printable
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -86,13 +86,16 @@ def report(state: State, lines: list[tuple[str, bool]]) -> bool:
 
 
 class Group(click.Group):
-    """Turns a ConfigError anywhere into one line on stderr and exit status 2."""
+    """Turns a ConfigError anywhere into one line on stderr and exit status 2, and a
+    database that cannot be opened (a full disk) into one line and exit status 1."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except ConfigError as e:
             fail(str(e), 2)
+        except StoreUnavailable as e:
+            fail(str(e), 1)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})

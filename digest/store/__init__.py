@@ -11,9 +11,11 @@
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from digest.errors import StoreUnavailable
 from digest.store import schema
 from digest.store.db import Database, connect, transaction
 
@@ -40,9 +42,17 @@ def writer(db: Database) -> Database:
 
 
 def open_db(path: str | Path) -> Database:
-    """Open (creating and migrating as needed) the database."""
-    db = connect(path)
-    schema.migrate(db)
+    """Open (creating and migrating as needed) the database. StoreUnavailable says why it
+    cannot be (each migration is one transaction: a failed one leaves the previous version)."""
+    try:
+        db = connect(path)
+    except sqlite3.Error as e:
+        raise StoreUnavailable(f"cannot open the database {path}: {e}") from None
+    try:
+        schema.migrate(db)
+    except sqlite3.Error as e:
+        db.close()
+        raise StoreUnavailable(f"cannot bring the database {path} up to date: {e}") from None
     return db
 
 
