@@ -53,7 +53,7 @@ class Sender:
         self.as_of = as_of or {}
         self.channel: Channel = channel or CHANNELS["email"](cfg, now)
         self.broken: str | None = None  # why the channel cannot be reached in this run
-        self.post_rows: dict[tuple[str, int], DigestRow] = {}  # each post read once per send
+        self.post_rows: ledger.Cache = {}  # each post read and marked once per send
 
     def attempt(
         self, delivery_id: int, sub: Reader, period: periods.Period, rows: list[DigestRow]

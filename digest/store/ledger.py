@@ -26,6 +26,9 @@ MAX_ATTEMPTS = 8
 BACKOFF = timedelta(minutes=5)
 BACKOFF_CAP = timedelta(hours=6)
 REACH_MARGIN = 3600  # seconds (see due_posts)
+# What one send works out once for all its readers: a post's row by (source, post_id); a
+# post as readers who received a revision get it, by (source, post_id, first unseen one).
+Cache = dict[tuple[Any, ...], DigestRow | None]
 
 
 def has_deliveries(db: Database, subscriber: str) -> bool:
@@ -67,7 +70,7 @@ def due_posts(
     since: tuple[str, str],
     cutoff: str,
     papers: tuple[str, ...] = (),
-    cache: dict[tuple[str, int], DigestRow] | None = None,
+    cache: Cache | None = None,
 ) -> tuple[list[DigestRow], list[tuple[str, int, int]]]:
     """Posts with a revision not yet taken care of whose event is before `cutoff`.
 
@@ -113,31 +116,49 @@ def due_posts(
         row = _post_row(db, source, post_id, cache)
         if papers and not set(row.papers) & set(papers):
             continue
-        if revisions[0] > 1:  # an update: against the version this reader received
-            received = queries.revision_text(db, source, post_id, revisions[0] - 1)
-            refiled = received and received[2] is not None and received[2] != row.papers
-            if received and cosmetic(received[:2], (row.title, row.content)) and not refiled:
-                continue  # whitespace, a link's tracking, an image: stored, not sent
-            if received:
-                title = received[0] if plain(received[0]) != plain(row.title) else ""
-                row = replace(row, diff=sentence_diff(received[1], row.content), old_title=title,
-                              old_papers=(received[2] or ()) if refiled else ())  # fmt: skip
-        rows.append(queries.mark_updated(db, row, revisions[0]))
+        marked = _marked(db, row, revisions[0], cache)
+        if marked is None:
+            continue  # whitespace, a link's tracking, an image: stored, not sent
+        rows.append(marked)
         items += [(source, post_id, rev) for rev in revisions]
     return rows, items
 
 
-def _post_row(
-    db: Database, source: str, post_id: int, cache: dict[tuple[str, int], DigestRow] | None
-) -> DigestRow:
+def _marked(db: Database, row: DigestRow, first_open: int, cache: Cache | None) -> DigestRow | None:
+    """The row as this reader gets it: new, or an update to revision `first_open - 1` (the
+    version they received) saying what changed since; None for a cosmetic edit. The same for
+    every reader who received that version: with `cache`, worked out once per send."""
+    key = (row.source, row.post_id, first_open)
+    if cache is not None and key in cache:
+        return cache[key]
+    marked: DigestRow | None = row
+    received = queries.revision_text(db, row.source, row.post_id, first_open - 1) if (
+        first_open > 1) else None  # fmt: skip
+    if received:
+        refiled = received[2] is not None and received[2] != row.papers
+        if cosmetic(received[:2], (row.title, row.content)) and not refiled:
+            marked = None
+        else:
+            title = received[0] if plain(received[0]) != plain(row.title) else ""
+            marked = replace(row, diff=sentence_diff(received[1], row.content), old_title=title,
+                             old_papers=(received[2] or ()) if refiled else ())  # fmt: skip
+    if marked is not None:
+        marked = queries.mark_updated(db, marked, first_open)
+    if cache is not None:
+        cache[key] = marked
+    return marked
+
+
+def _post_row(db: Database, source: str, post_id: int, cache: Cache | None) -> DigestRow:
     """A post's digest row; with `cache`, read once per send however many readers get it
     (rows are frozen: marking one for a reader makes a new one)."""
-    if cache is None:
-        return queries.post_rows(db, source, post_id)[0]
     key = (source, post_id)
-    if key not in cache:
-        cache[key] = queries.post_rows(db, source, post_id)[0]
-    return cache[key]
+    row = cache.get(key) if cache is not None else None
+    if row is None:
+        row = queries.post_rows(db, source, post_id)[0]
+        if cache is not None:
+            cache[key] = row
+    return row
 
 
 def get(db: Database, delivery_id: int) -> Delivery:
