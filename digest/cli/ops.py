@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import click
 
-from digest import clock, store
+from digest import clock, periods, store
 from digest.cli.base import State, date_option, fail, require_database, say
 from digest.papers import PAPERS, parse_paper
 from digest.text import plain
@@ -49,12 +49,9 @@ def backup(state: State, path: Path, force: bool) -> None:
                f"{done.path}")  # fmt: skip
 
 
-def _utc_stamp(day: datetime | None, tz: Any, plus_days: int = 0) -> str | None:
-    """The UTC stamp of a local day's start (the store's `date_gmt` format)."""
-    if day is None:
-        return None
-    start = datetime.combine(day.date() + timedelta(days=plus_days), time(), tzinfo=tz)
-    return start.astimezone(UTC).strftime(clock.STAMP)
+def _day_bounds(day: datetime | None, tz: Any) -> tuple[str, str] | None:
+    """A local day as UTC stamps [start, end) (the store's `date_gmt` format)."""
+    return periods.containing("daily", day.date(), tz).bounds_utc() if day else None
 
 
 def _papers(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[str]:
@@ -96,9 +93,10 @@ def posts(state: State, sources: tuple[str, ...], papers: list[str], since: Any,
                     f"no source {name!r} (known: {', '.join(known) or 'none'})",
                     param_hint="--source",
                 )
+        first, last = _day_bounds(since, tz), _day_bounds(until, tz)
         rows = listing.list_posts(
-            db, sources=list(sources), papers=papers, since=_utc_stamp(since, tz),
-            until=_utc_stamp(until, tz, 1), words=words, limit=limit,
+            db, sources=list(sources), papers=papers, since=first and first[0],
+            until=last and last[1], words=words, limit=limit,
         )  # fmt: skip
     for row in rows:
         row["title"] = plain(row["title"] or "")

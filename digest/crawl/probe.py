@@ -19,7 +19,7 @@ from urllib.robotparser import RobotFileParser
 
 from digest.config import CrawlSettings, Source
 from digest.crawl import records, wp
-from digest.crawl.responses import BadJson, load_json
+from digest.crawl.responses import BadJson, index_document, load_json
 from digest.crawl.spider import same_origin
 from digest.text import plain
 
@@ -100,13 +100,8 @@ def robots(source: Source, crawl: CrawlSettings, url: str) -> Finding:
 
 
 def _api_index(reply: Reply) -> bool:
-    if reply.status != 200 or "json" not in (reply.headers.get("Content-Type") or ""):
-        return False
-    try:
-        data = load_json(reply.body)
-    except BadJson:
-        return False
-    return isinstance(data, dict) and ("routes" in data or "namespaces" in data)
+    content_type = reply.headers.get("Content-Type") or ""
+    return index_document(reply.status, content_type, reply.body) is not None
 
 
 def api_root(source: Source, crawl: CrawlSettings) -> tuple[str | None, Finding]:

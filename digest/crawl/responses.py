@@ -100,10 +100,16 @@ def error_code(response: Response) -> str | None:
 
 def api_index(response: Response) -> dict[str, Any] | None:
     """The REST API's index document, if this response is one (the site URL was the API)."""
-    if response.status != 200 or b"json" not in (response.headers.get(b"Content-Type") or b""):
+    content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+    return index_document(response.status, content_type, response.body)
+
+
+def index_document(status: int, content_type: str, body: bytes) -> dict[str, Any] | None:
+    """The REST API's index document in an answer (any HTTP client's), or None."""
+    if status != 200 or "json" not in content_type:
         return None
     try:
-        data = load_json(response.body)
+        data = load_json(body)
     except BadJson:
         return None
     if isinstance(data, dict) and ("routes" in data or "namespaces" in data):

@@ -43,11 +43,9 @@ def writer(db: Database) -> Database:
 
 def open_db(path: str | Path) -> Database:
     """Open (creating and migrating as needed) the database. StoreUnavailable says why it
-    cannot be (each migration is one transaction: a failed one leaves the previous version)."""
-    try:
-        db = connect(path)
-    except sqlite3.Error as e:
-        raise StoreUnavailable(f"cannot open the database {path}: {e}") from None
+    cannot be migrated (each migration is one transaction: a failed one leaves the previous
+    version)."""
+    db = connect(path)  # its own failures are one line already (ConfigError)
     try:
         schema.migrate(db)
     except sqlite3.Error as e:

@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import quote
 
 from digest.changes import sentence_diff
-from digest.clock import parse_utc
+from digest.clock import shown
 from digest.config import Config
 from digest.store import Database, queries
 from digest.text import plain
@@ -37,12 +37,8 @@ def page(db: Database, cfg: Config, source: str, post_id: int, old: int | None,
     before = queries.revision_text(db, source, post_id, old)
     after = queries.revision_text(db, source, post_id, new)
     assert before is not None and after is not None  # both are in `numbers`
-    tz = cfg.tz
-    listed = []
-    for number, modified, title in revisions:
-        when = parse_utc(modified)
-        shown = f"{when.astimezone(tz):%d %b %Y, %H:%M %Z}" if when else ""
-        listed.append({"n": number, "title": plain(title), "when": shown})
+    listed = [{"n": number, "title": plain(title), "when": shown(modified, cfg.tz)}
+              for number, modified, title in revisions]  # fmt: skip
     return {
         "title": plain(after[0]) or "(untitled)",
         "source": source,
