@@ -65,25 +65,29 @@ PAPERS = [
 
 def posts(n: int) -> list[dict]:
     """n posts in the shape (and size) of the real nextias reference post."""
+    return list(reference_posts(n, datetime(2026, 1, 1, tzinfo=UTC), timedelta(minutes=7)))
+
+
+def reference_posts(n: int, first: datetime, step: timedelta, first_id: int = 100000
+                    ) -> Iterator[dict]:  # fmt: skip
+    """n copies of the reference post, `step` apart from `first`, each with its own ID,
+    title and syllabus line (the papers in turn); made one at a time."""
     if REFERENCE.exists():
         base = json.loads(REFERENCE.read_text())
     else:
         base = copy.deepcopy(load_sample()[0][-3])
     content = base["content"]["rendered"]
-    start = datetime(2026, 1, 1, tzinfo=UTC)
-    out = []
     for i in range(n):
-        when = (start + timedelta(minutes=7 * i)).strftime("%Y-%m-%dT%H:%M:%S")
+        when = (first + step * i).strftime("%Y-%m-%dT%H:%M:%S")
         post = copy.deepcopy(base)
-        post.update(id=100000 + i, date_gmt=when, modified_gmt=when, slug=f"post-{i}")
+        post.update(id=first_id + i, date_gmt=when, modified_gmt=when, slug=f"post-{i}")
         post["title"] = {"rendered": f"{base['title']['rendered']} ({i})"}
         syllabus = f"Syllabus: {PAPERS[i % len(PAPERS)]}"
         post["content"] = {
             "rendered": content.replace("Syllabus: GS2/International Relations", syllabus),
             "protected": False,
         }
-        out.append(post)
-    return out
+        yield post
 
 
 def write_config(folder: Path, url: str) -> Path:
@@ -418,18 +422,8 @@ def year_of_posts(n: int, end: datetime, per_day: int = 55) -> Iterator[dict]:
     """n posts at `per_day` a day (a busy site's rate: a year is about 20,000), the newest
     the day before `end`: stores of different sizes differ in history, not in a day's
     digest. Made one at a time (200,000 at once would take gigabytes)."""
-    base = posts(1)[0]
-    marker = f"Syllabus: {PAPERS[0]}"  # what posts() put in the first post
     step = timedelta(days=1) / per_day
-    for i in range(n):
-        when = (end - timedelta(days=1) - step * (n - 1 - i)).strftime("%Y-%m-%dT%H:%M:%S")
-        post = copy.deepcopy(base)
-        post.update(id=200000 + i, date_gmt=when, modified_gmt=when, slug=f"post-{i}")
-        post["title"] = {"rendered": f"{base['title']['rendered']} ({i})"}
-        syllabus = f"Syllabus: {PAPERS[i % len(PAPERS)]}"
-        post["content"] = {"rendered": base["content"]["rendered"].replace(marker, syllabus),
-                           "protected": False}  # fmt: skip
-        yield post
+    return reference_posts(n, end - timedelta(days=1) - step * (n - 1), step, 200000)
 
 
 def saved_store(path: Path, api_posts: Iterator[dict]) -> None:

@@ -3,7 +3,9 @@ outbox folder, pinned clocks. (The same paths over real SMTP are in tests/test_m
 
 from __future__ import annotations
 
+import email
 from datetime import datetime
+from email import policy
 
 from helpers import make_post, pin_clock
 from stores import new_store, outbox_config, saved
@@ -23,6 +25,14 @@ def at(day: int, hour: int = 12) -> str:
         .astimezone(datetime.fromisoformat("2026-01-01T00:00:00+00:00").tzinfo)
         .strftime("%Y-%m-%dT%H:%M:%S")
     )
+
+
+def mailed(tmp_path, day: str):
+    """The one digest in the outbox whose subject names `day` (e.g. "14 Apr 2026")."""
+    mails = [email.message_from_bytes(m.read_bytes(), policy=policy.default)
+             for m in (tmp_path / "outbox").glob("*.eml")]  # fmt: skip
+    [message] = [m for m in mails if day in str(m["Subject"])]
+    return message
 
 
 def send(cfg, db, when: str):
@@ -158,12 +168,7 @@ def test_an_update_shows_what_changed_since_the_version_this_reader_received(tmp
     assert row.old_title == "First title"
     [outcome] = send(cfg, db, f"2026-04-15T07:05:00{IST}")
     assert outcome.status == Send.SENT
-    import email
-    from email import policy
-
-    mails = [email.message_from_bytes(m.read_bytes(), policy=policy.default)
-             for m in (tmp_path / "outbox").glob("*.eml")]  # fmt: skip
-    [message] = [m for m in mails if "14 Apr 2026" in str(m["Subject"])]
+    message = mailed(tmp_path, "14 Apr 2026")
     text = message.get_body(("plain",)).get_content()
     assert "Title was: First title" in text and "+ A review is likely." in text
     assert "- The court ruled." in text
@@ -206,10 +211,5 @@ def test_an_update_that_moves_a_post_to_another_paper_says_so(tmp_path, monkeypa
     [row] = rows
     assert row.papers == ("GS3",) and row.old_papers == ("GS2",)
     send(cfg, db, f"2026-04-15T07:05:00{IST}")
-    import email
-    from email import policy
-
-    mails = [email.message_from_bytes(m.read_bytes(), policy=policy.default)
-             for m in (tmp_path / "outbox").glob("*.eml")]  # fmt: skip
-    [message] = [m for m in mails if "14 Apr 2026" in str(m["Subject"])]
+    message = mailed(tmp_path, "14 Apr 2026")
     assert "Filed before under GS2; now under GS3" in message.get_body(("plain",)).get_content()

@@ -9,6 +9,7 @@ from datetime import tzinfo
 from typing import Any
 
 from digest.clock import shown
+from digest.mail.bounces import NAMES
 from digest.papers import PAPERS
 from digest.states import Crawl
 from digest.text import plural, printable
@@ -69,9 +70,8 @@ def lines(report: dict[str, Any], tz: tzinfo) -> list[str]:
     out.append(f"subscribers: {states}")
     if report["bounces_7_days"]:
         kinds = report["bounces_7_days"]
-        names = {"hard": "hard bounce", "soft": "soft bounce", "complaint": "complaint"}
         out.append("  in the last 7 days: " + ", ".join(
-            plural(kinds[k], names[k]) for k in names if k in kinds))  # fmt: skip
+            plural(kinds[k], name) for k, name in NAMES.items() if k in kinds))  # fmt: skip
     for sent in report["sent"]:
         out.append(f"  {sent['label']} went to {plural(sent['readers'], 'reader')}, the last "
                    f"at {shown(sent['sent_at'], tz)}")  # fmt: skip

@@ -144,7 +144,7 @@ def process(cfg: Config, db: Database) -> list[str]:
             diagnostic=report.diagnostic, report_id=report.message_id,
             limit=m.soft_bounce_limit, days=m.soft_bounce_days,
         )  # fmt: skip
-        what = {"hard": "hard bounce", "soft": "soft bounce", "complaint": "complaint"}
         status = f" ({report.status})" if report.status else ""
-        lines.append(f"{email or report.address or '?'}: {what[report.kind]}{status}: {done}")
+        lines.append(f"{email or report.address or '?'}: {bounces.NAMES[report.kind]}{status}: "
+                     f"{done}")  # fmt: skip
     return lines

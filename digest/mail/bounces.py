@@ -21,6 +21,7 @@ from digest.mail.message import verp_ref
 from digest.text import printable
 
 HARD, SOFT, COMPLAINT, IGNORED, UNREADABLE = "hard", "soft", "complaint", "ignored", "unreadable"
+NAMES = {HARD: "hard bounce", SOFT: "soft bounce", COMPLAINT: "complaint"}  # as lines say them
 STATUS = re.compile(r"^\s*([245])\.(\d{1,3})\.(\d{1,3})")
 AUTO_SUBJECT = re.compile(r"^\s*(auto(matic)?[ -]?reply|out of (the )?office|vacation)", re.I)
 # flufl.bounce logs a traceback for every detector a malformed message trips up; the one
