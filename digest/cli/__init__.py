@@ -4,11 +4,12 @@ Exit codes: 0 ok, 1 a runtime failure (a source or a delivery failed), 2 usage o
 Each module registers its commands on the one group in `base`.
 """
 
-from digest.cli import check, filing, ops, pipeline, readers
+from digest.cli import check, filing, ops, pipeline, readers, stories
 from digest.cli.base import cli
 
 cli.add_command(filing.explain)
 cli.add_command(filing.file_cmd)
+cli.add_command(stories.cluster)
 cli.add_command(readers.subscribers_group)
 cli.add_command(readers.serve)
 cli.add_command(ops.backup)

@@ -122,3 +122,27 @@ def cli(ctx: click.Context, config_path: str | None, db: str | None, **opts: Any
     verbosity = -1 if opts["quiet"] else opts["verbose"]
     logs.setup(verbosity, opts["log_format"])
     ctx.obj = State(config_path, db, verbosity)
+
+
+POST = click.argument("post", metavar="POST")
+
+
+def find_post(db: Any, ref: str) -> dict:
+    """A stored post by SOURCE:ID or its URL, or a usage error (exit 2) naming the ref."""
+    from digest.store import queries
+
+    row = queries.find_post(db, ref) if len(ref) <= 2000 else None
+    if row is None:
+        shown = ref if len(ref) <= 80 else ref[:77] + "..."
+        fail(f"no stored post {shown!r} (give SOURCE:ID, e.g. nextias:71990, or the post's URL)", 2)
+    return row
+
+
+def item_of(post: str) -> tuple[str, int | None]:
+    """ "nextias:71990#3" -> ("nextias:71990", 3); a URL's own #fragment is no item."""
+    ref, sep, number = post.rpartition("#")
+    if not sep or "://" in post or not number:
+        return post, None
+    if not (number.isascii() and number.isdigit() and 0 < int(number) < 1000):
+        fail(f"no item {number!r}: give SOURCE:ID#N with N as `explain` lists it", 2)
+    return ref, int(number)

@@ -5,21 +5,9 @@ from __future__ import annotations
 import click
 
 from digest import config, store
-from digest.cli.base import State, fail, require_database, say
+from digest.cli.base import POST, State, fail, find_post, item_of, require_database, say
 from digest.clock import shown
 from digest.papers import parse_paper
-
-POST = click.argument("post", metavar="POST")
-
-
-def _find(db: store.Database, ref: str) -> dict:
-    from digest.store import queries
-
-    row = queries.find_post(db, ref) if len(ref) <= 2000 else None
-    if row is None:
-        shown = ref if len(ref) <= 80 else ref[:77] + "..."
-        fail(f"no stored post {shown!r} (give SOURCE:ID, e.g. nextias:71990, or the post's URL)", 2)
-    return row
 
 
 def _pinned(reason: str, tz) -> str:
@@ -40,13 +28,16 @@ def explain(state: State, post: str) -> None:
     cfg = state.config
     require_database(cfg)
     with store.session(cfg.database) as db:
-        row = _find(db, post)
+        row = find_post(db, post)
         source = cfg.source(row["source"])
         rules = source.classify if source else config.Rules()
         names = posts.term_names(db, row["source"])
         pinned = pins.pins(db, row["source"]).get(row["post_id"])
         item_pins = pins.item_pins(db, row["source"])
         model = learning.load(db)
+        from digest.cli.stories import story_lines
+
+        told = story_lines(db, row, cfg.tz)
     terms = row["categories"] + row["tags"]
     decision = decide(row["title"], row["content"], terms, rules, names, model=model)
     say(state, f"{row['source']}:{row['post_id']} {row['link']}")
@@ -67,16 +58,8 @@ def explain(state: State, post: str) -> None:
     say(state, f"stored: {', '.join(stored)}; subjects: {'; '.join(row['subjects']) or '-'}")
     if not pinned and row["papers"] and row["papers"] != decision.papers:
         say(state, "stored papers differ from the rules now: run `wp-digest reclassify`")
-
-
-def _item_of(post: str) -> tuple[str, int | None]:
-    """ "nextias:71990#3" -> ("nextias:71990", 3); a URL's own #fragment is no item."""
-    ref, sep, number = post.rpartition("#")
-    if not sep or "://" in post or not number:
-        return post, None
-    if not (number.isascii() and number.isdigit() and 0 < int(number) < 1000):
-        fail(f"no item {number!r}: give SOURCE:ID#N with N as `explain` lists it", 2)
-    return ref, int(number)
+    for line in told:
+        say(state, line)
 
 
 def _file_item(state: State, db, row: dict, item: int, chosen: list[str], clear: bool) -> None:
@@ -124,11 +107,11 @@ def file_cmd(state: State, post: str, papers: tuple[str, ...], clear: bool) -> N
     if clear == bool(papers):
         raise click.UsageError("give PAPER(s) to pin, or --clear (not both)")
     chosen = list(dict.fromkeys(_paper(p) for p in papers))
-    post, item = _item_of(post)
+    post, item = item_of(post)
     cfg = state.config
     require_database(cfg)
     with store.session(cfg.database) as db:
-        row = _find(db, post)
+        row = find_post(db, post)
         name = f"{row['source']}:{row['post_id']}"
         if item is not None:
             _file_item(state, db, row, item, chosen, clear)

@@ -179,7 +179,10 @@ def digest_cmd(state: State, period: str, day: Any, out: Path | None) -> None:
     else:
         chosen = periods.last_completed(period, clock.now(), cfg.tz)
     with store.session(cfg.database) as db:
-        view = publish.view_for(db, chosen, cfg.digest)
+        from digest.store import stories
+
+        stories.place(db, *chosen.bounds_utc())
+        view = publish.view_for(db, chosen, cfg.digest, cfg.ranking)
     renderer = Renderer(cfg.digest)
     if out is None:
         click.echo(renderer.text(view), nl=False)

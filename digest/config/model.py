@@ -44,6 +44,7 @@ class Source:
     categories: tuple[int, ...] = ()
     classify: Rules = field(default_factory=Rules)
     link_hosts: tuple[str, ...] = ()  # hosts besides the site's own that posts may link to
+    rank: int | None = None  # whose write-up of a story shown across sources comes first
 
 
 def source_from_dict(data: dict[str, Any]) -> Source:
@@ -57,6 +58,7 @@ def source_from_dict(data: dict[str, Any]) -> Source:
         post_types=tuple(data.get("post_types") or Source.post_types),
         categories=tuple(data.get("categories") or ()),
         link_hosts=tuple(data.get("link_hosts") or ()),
+        rank=data.get("rank"),
         classify=Rules(
             subjects=tuple((k, p) for k, p in rules.get("subjects", ())),
             categories=tuple((int(k), p) for k, p in rules.get("categories", ())),
@@ -229,6 +231,14 @@ class Config:
     def crawled(self) -> list[Source]:
         """The sources a crawl of "everything" takes: the configured ones not paused."""
         return [s for s in self.sources if not s.paused]
+
+    @property
+    def ranking(self) -> tuple[str, ...]:
+        """Source names, first whose write-up of a story a digest shows: by `rank`, then
+        those without one in the order they are configured."""
+        order = sorted(enumerate(self.sources), key=lambda e: (e[1].rank is None,
+                                                              e[1].rank or 0, e[0]))  # fmt: skip
+        return tuple(s.name for _, s in order)
 
     def source(self, name: str) -> Source | None:
         return next((s for s in self.sources if s.name == name), None)

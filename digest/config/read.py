@@ -41,7 +41,17 @@ from digest.periods import KINDS
 
 def _source(raw: Any, index: int, file: str) -> Source:
     t = Table(raw, f"source[{index}]", file)
-    t.expect("name", "url", "kind", "paused", "post_types", "categories", "classify", "link_hosts")
+    t.expect(
+        "name",
+        "url",
+        "kind",
+        "paused",
+        "post_types",
+        "categories",
+        "classify",
+        "link_hosts",
+        "rank",
+    )
     name = t.get("name", str, None)
     if not name:
         raise t.err("name", "every [[source]] needs a name; it is missing")
@@ -52,6 +62,9 @@ def _source(raw: Any, index: int, file: str) -> Source:
     categories = t.get("categories", list, [])
     if not all(isinstance(c, int) and not isinstance(c, bool) and c > 0 for c in categories):
         raise t.err("categories", "expected a list of category term IDs (positive integers)")
+    rank = t.get("rank", int, None)
+    if rank is not None and (isinstance(rank, bool) or rank < 1):
+        raise t.err("rank", f"expected a positive whole number (1 comes first), got {rank!r}")
     kind = t.get("kind", str, Source.kind)
     if kind not in SOURCE_KINDS:
         raise t.err("kind", f"expected one of {', '.join(map(repr, SOURCE_KINDS))}, got {kind!r}")
@@ -64,6 +77,7 @@ def _source(raw: Any, index: int, file: str) -> Source:
         categories=tuple(categories),
         link_hosts=tuple(h.lower() for h in t.get("link_hosts", list, []) if isinstance(h, str)),
         classify=_rules(t.get("classify", dict, {}), f"source {name!r}.classify", file),
+        rank=rank,
     )
     t.done()
     return source

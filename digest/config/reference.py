@@ -36,6 +36,7 @@ KEYS: dict[tuple[str, str], tuple[str | None, str]] = {
     ("[[source]]", "post_types"): (None, "REST bases to crawl"),
     ("[[source]]", "categories"): ("all", "only posts in these category term IDs"),
     ("[[source]]", "link_hosts"): ("none", "hosts besides the site's own that its posts' links may point to; any other link is replaced by the site's `?p=ID` address"),
+    ("[[source]]", "rank"): ("config order", "when several sources report one story, a digest shows the write-up of the lowest rank and lists the others as \"also covered by\"; sources without a rank follow those with one, in config order"),
     ("[[source]]", "classify"): ("none", "the table below"),
     ("[source.classify]", "subjects"): ("none", 'extra subject keyword → paper, e.g. `{"ecology" = "GS3"}`'),
     ("[source.classify]", "categories"): ("none", 'category/tag term ID → paper, e.g. `{"21" = "GS2"}`'),

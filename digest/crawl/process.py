@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import logging
 import os
 import signal
 import subprocess
@@ -23,8 +24,10 @@ from zoneinfo import ZoneInfo
 from digest import CHILD_FLAGS, clock, store
 from digest.config import Config, Source
 from digest.states import Crawl
-from digest.store import crawls, search
+from digest.store import crawls, search, stories
 from digest.store.search import Indexer
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -128,10 +131,21 @@ def run(
     finally:
         indexer.stop()
         ACTIVE.discard(proc)
+    _place(config, since, until)
     lines = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     ids = [line["crawl_id"] for line in lines if "crawl_id" in line]
     errors = {line["source"]: line["error"] for line in lines if "error" in line}
     return _outcomes(config, sources, ids, proc.returncode, errors)
+
+
+def _place(config: Config, since: date | None, until: date | None) -> None:
+    """The new posts into their stories now, so `explain` and the site show them at once
+    (a send places whatever is left before it picks posts)."""
+    start, end = range_bounds(since, until, config.tz) if since or until else (None, None)
+    with store.session(config.database) as db:
+        placed = stories.place(db, start, end)
+    if placed:
+        log.info("placed %d posts and items in stories", placed)
 
 
 def _relay(source: Any, sink: Any) -> None:

@@ -29,8 +29,9 @@ from digest.mail.transport import (
     PermanentFailure,
     TemporaryFailure,
 )
+from digest.render.stories import one_per_story
 from digest.states import Delivery, Send
-from digest.store import Database, ledger, queries, subscribers
+from digest.store import Database, ledger, queries, stories, subscribers
 from digest.store.lock import InstanceLock
 from digest.store.rows import DigestRow
 from digest.store.subscribers import Reader
@@ -121,7 +122,17 @@ class Sender:
         for (source, post_id), revision in first.items():
             for row in queries.post_rows(self.db, source, post_id):
                 rows.append(queries.mark_updated(self.db, row, revision))
-        return rows
+        return one_per_story(rows, self.cfg.ranking)[0]
+
+    def one_per_story(
+        self, sub: Reader, rows: list[DigestRow], items: list[tuple[str, int, int]]
+    ) -> tuple[list[DigestRow], list[tuple[str, int, int]]]:
+        """Each story once (digest.render.stories), and nothing of a story this reader has
+        had: what is left out that way is not recorded as sent to them."""
+        told = {r.story for r in rows} | {i.story for r in rows for i in r.items}
+        had = stories.received(self.db, sub.email, told - {""})
+        rows, unsent = one_per_story(rows, self.cfg.ranking, had)
+        return rows, [i for i in items if (i[0], i[1]) not in unsent]
 
     def serve(self, sub: Reader) -> list[Outcome]:
         tz = self.cfg.tz
@@ -153,6 +164,7 @@ class Sender:
         rows, items = ledger.due_posts(
             self.db, sub.email, since, cutoff, sub.papers, cache=self.post_rows
         )
+        rows, items = self.one_per_story(sub, rows, items)
         if not rows and not self.cfg.mail.send_empty:
             note = None
             if new:
@@ -207,6 +219,7 @@ def send_due(
     if not dry_run:
         check(cfg)
     sender = Sender(cfg, db, now, dry_run, as_of)
+    stories.place(db)  # every post a reader may get is in its story before any is sent
     outcomes: list[Outcome] = []
     # One sender at a time per database: a second one waits, then finds the work done.
     guard = nullcontext() if dry_run else InstanceLock(cfg.database, "send").acquire(wait=True)
@@ -229,7 +242,9 @@ def preview(cfg: Config, db: Database, now: datetime, to: str, kind: str) -> Out
     check(cfg)
     channel = EmailChannel(cfg, now, personal_links=False)
     last = periods.last_completed(kind, now, cfg.tz)
-    rows = queries.period_posts(db, *last.bounds_utc())
+    start, end = last.bounds_utc()
+    stories.place(db, start, end)
+    rows = one_per_story(queries.period_posts(db, start, end), cfg.ranking)[0]
     outcome = Outcome(to, last.label, Send.SENT, len(rows))
     with channel:
         try:

@@ -6,7 +6,7 @@ all publish through here, so a digest looks the same wherever it was made.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -16,18 +16,23 @@ from digest.files import atomic_write, make_folder
 from digest.periods import Period
 from digest.render import archive, monthly, pdfjob
 from digest.render.jinja import Renderer
+from digest.render.stories import one_per_story
 from digest.render.view import DigestView, build
-from digest.store import Database, queries
+from digest.store import Database, queries, stories
 
 Files = dict[str, str | bytes]  # suffix -> body
 
 
-def view_for(db: Database, period: Period, settings: DigestSettings) -> DigestView:
-    """Daily and weekly: what was published or revised in the period; monthly: the book of
-    everything published in the month, in full."""
+def view_for(
+    db: Database, period: Period, settings: DigestSettings, ranking: Sequence[str] = ()
+) -> DigestView:
+    """Daily and weekly: what was published or revised in the period, each story once
+    (`ranking`: whose write-up comes first); monthly: the book of everything published in
+    the month, in full."""
     if period.kind == "monthly":
         return monthly.build(queries.published_in(db, *period.bounds_utc()), period, settings)
-    return build(queries.period_posts(db, *period.bounds_utc()), period, settings)
+    rows = one_per_story(queries.period_posts(db, *period.bounds_utc()), ranking)[0]
+    return build(rows, period, settings)
 
 
 @dataclass(frozen=True)
@@ -81,8 +86,10 @@ def write(
 
 
 def publish(
-    db: Database, period: Period, settings: DigestSettings, out: Path
+    db: Database, period: Period, settings: DigestSettings, out: Path, ranking: Sequence[str] = ()
 ) -> tuple[DigestView, list[Path]]:
-    """The period's digest from the store into `out`; returns the view and the files."""
-    view = view_for(db, period, settings)
+    """The period's digest from the store into `out`, its posts placed in stories first (an
+    old period's may not be yet); returns the view and the files."""
+    stories.place(db, *period.bounds_utc())
+    view = view_for(db, period, settings, ranking)
     return view, write(view, Renderer(settings), out)

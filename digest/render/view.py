@@ -10,13 +10,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from urllib.parse import quote
 
 from digest import clock
 from digest.classify import is_marker
 from digest.config import DigestSettings
 from digest.papers import PAPER_TITLES, paper_rank
 from digest.periods import Period, local_time
+from digest.render.stories import item_link
 from digest.store.rows import DigestRow
 from digest.text import clean_html, excerpt, plain, safe_url
 
@@ -40,6 +40,8 @@ class PostView:
     diff: list[tuple[str, str]] = field(default_factory=list)  # since the reader's version
     old_title: str = ""  # the title the reader saw, when it changed
     refiled: str = ""  # "Filed before under GS2; now under GS2, GS3", when that changed
+    # The same story from other sources: (source, title, link, reference number).
+    also: list[tuple[str, str, str, int]] = field(default_factory=list)
 
     @property
     def meta_line(self) -> str:
@@ -52,6 +54,11 @@ class PostView:
         if self.other_papers:
             parts.append("also " + ", ".join(self.other_papers))
         return " · ".join(parts)
+
+    @property
+    def also_line(self) -> str:
+        """ "Also covered by: insightsias [4], drishti [5]" (the text digest's references)."""
+        return "Also covered by: " + ", ".join(f"{s} [{ref}]" for s, _, _, ref in self.also)
 
 
 @dataclass
@@ -141,6 +148,7 @@ def build(
                 )
                 if row.old_papers
                 else "",  # fmt: skip
+                also=[(a.source, plain(a.title), a.link, 0) for a in row.also],
             )
         )
     sections = []
@@ -163,6 +171,9 @@ def build(
             for post in group.posts:
                 post.ref = len(links) + 1
                 links.append((post.ref, post.link))
+                for n, (source, title, link, _) in enumerate(post.also):
+                    post.also[n] = (source, title, link, len(links) + 1)
+                    links.append((len(links) + 1, link))
     generated = (now or clock.now()).astimezone(tz)
     total = sum(s.count for s in sections)
     return DigestView(
@@ -193,8 +204,7 @@ def _items(
         if not shown:
             continue  # another paper's item: none of its text reaches this reader
         body = row.content[item.start : item.end]
-        anchor = f"#{item.anchor}" if item.anchor else "#:~:text=" + quote(item.heading[:80])
-        target = safe_url(link + anchor) if link else None
+        target = item_link(row, item)
         out.append((shown[0], PostView(
             ref=0,
             title=plain(item.heading) or plain(row.title),
@@ -211,6 +221,7 @@ def _items(
             published=row.date_gmt,
             revised=_day(row.modified_gmt, tz) if row.revision > 1 else None,
             from_title=plain(row.title),
+            also=[(a.source, plain(a.title), a.link, 0) for a in item.also],
         )))  # fmt: skip
     return out
 

@@ -61,7 +61,7 @@ def run(base: Config, out: Path) -> list[str]:
                 period = periods.containing(kind, day, cfg.tz)
                 if kind == "weekly" and period.first != day and day != first:
                     continue
-                written.append(publish.publish(db, period, cfg.digest, out)[1][0])
+                written.append(publish.publish(db, period, cfg.digest, out, cfg.ranking)[1][0])
             day += timedelta(days=1)
         # The morning after the newest post, the demo reader gets that day's digest.
         now = datetime.combine(last + timedelta(days=1), time(7, 0), cfg.tz)

@@ -79,7 +79,7 @@ def _publish(cfg: Config, db: Database, kind: str, at: datetime, result) -> None
 
     period = periods.last_completed(kind, at, cfg.tz)
     assert cfg.digest.archive is not None
-    view, _ = publish.publish(db, period, cfg.digest, cfg.digest.archive)
+    view, _ = publish.publish(db, period, cfg.digest, cfg.digest.archive, cfg.ranking)
     line = f"archive: {period.label}, {plural(view.total, 'post')}"
     _log(True, line, job="archive", label=period.label)
     result.jobs.append(line)

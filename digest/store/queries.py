@@ -13,7 +13,9 @@ from digest.store.rows import DigestRow
 
 COLUMNS = (
     "p.source, p.post_id, p.revision, p.title, p.link, p.date_gmt, p.modified_gmt, "
-    "p.excerpt, p.content, p.papers, p.subjects, p.categories, p.items"
+    "p.excerpt, p.content, p.papers, p.subjects, p.categories, p.items, "
+    "(SELECT json_group_object(u.item, u.story) FROM story_units u "
+    "WHERE u.source = p.source AND u.post_id = p.post_id) AS stories"
 )
 
 

@@ -14,6 +14,15 @@ from typing import Any
 
 
 @dataclass(frozen=True)
+class Also:
+    """Another source's write-up of the same story, shown under the entry a reader gets."""
+
+    source: str
+    title: str
+    link: str
+
+
+@dataclass(frozen=True)
 class ItemRow:
     """One item of a compilation: its heading, where its HTML is in the post's content, and
     where it is filed."""
@@ -26,6 +35,8 @@ class ItemRow:
     papers: tuple[str, ...]
     subjects: tuple[str, ...]
     reason: str
+    story: str = ""  # the story it belongs to (digest.store.stories), if placed
+    also: tuple[Also, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,10 +61,14 @@ class DigestRow:
     diff: tuple[tuple[str, str], ...] = ()
     old_title: str = ""
     old_papers: tuple[str, ...] = ()  # the papers it was under then, when they changed
+    story: str = ""  # the story it belongs to (digest.store.stories), if placed
+    also: tuple[Also, ...] = ()  # the same story from other sources, in this digest
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> DigestRow:
-        """From a `posts` row (JSON columns decoded here, once)."""
+        """From a `posts` row (JSON columns decoded here, once); `stories`, when the query
+        has it, maps item numbers (0: the post) to their stories."""
+        stories = json.loads(row.get("stories") or "{}")
         return cls(
             source=row["source"],
             post_id=row["post_id"],
@@ -67,6 +82,7 @@ class DigestRow:
             papers=tuple(json.loads(row.get("papers") or '["Other"]')),
             subjects=tuple(json.loads(row.get("subjects") or "[]")),
             categories=tuple(json.loads(row.get("categories") or "[]")),
+            story=stories.get("0", ""),
             items=tuple(
                 ItemRow(
                     n=i["n"],
@@ -77,6 +93,7 @@ class DigestRow:
                     papers=tuple(i["papers"]),
                     subjects=tuple(i.get("subjects") or ()),
                     reason=i.get("reason") or "",
+                    story=stories.get(str(i["n"]), ""),
                 )
                 for i in json.loads(row.get("items") or "[]")
             ),  # fmt: skip

@@ -13,7 +13,7 @@ import sqlite_utils
 from digest.store import schema_later as later
 from digest.store.db import transaction
 
-SCHEMA_VERSION = 17
+SCHEMA_VERSION = 18
 
 
 def _migrate_1(db: sqlite_utils.Database) -> None:
@@ -219,6 +219,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     later.migrate_15,
     later.migrate_16,
     later.migrate_17,
+    later.migrate_18,
 ]
 
 

@@ -168,3 +168,20 @@ def migrate_17(db: sqlite_utils.Database) -> None:
     its filing changed since the version a reader received (issue #31)."""
     if "papers" not in db.table("post_revisions").columns_dict:
         db.table("post_revisions").add_column("papers", str)
+
+
+def migrate_18(db: sqlite_utils.Database) -> None:
+    """Stories: which posts and items of compilations from different sources report one
+    event (digest.classify.stories), and the operator's splits, kept like pins (#31). Item
+    0 is a whole post; n > 0 the n-th item of a compilation."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS story_units (source TEXT NOT NULL, post_id INTEGER NOT "
+        "NULL, item INTEGER NOT NULL DEFAULT 0, story TEXT NOT NULL, score REAL, via TEXT, "
+        "placed_at TEXT NOT NULL, PRIMARY KEY (source, post_id, item))"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS story_units_story ON story_units (story)")
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS story_splits (source TEXT NOT NULL, post_id INTEGER NOT "
+        "NULL, item INTEGER NOT NULL DEFAULT 0, at TEXT NOT NULL, "
+        "PRIMARY KEY (source, post_id, item))"
+    )

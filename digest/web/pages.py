@@ -254,7 +254,7 @@ class Pages:
 
         def make() -> str:
             with self.db() as db:
-                view = publish.view_for(db, period, self.cfg.digest)
+                view = publish.view_for(db, period, self.cfg.digest, self.cfg.ranking)
             return self.renderer.html(view, nav=self.nav)
 
         return self._cached(f"digest:{label}", make)
