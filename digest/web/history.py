@@ -9,8 +9,8 @@ from urllib.parse import quote
 from digest.changes import sentence_diff
 from digest.clock import shown
 from digest.config import Config
-from digest.store import Database, queries
-from digest.text import plain
+from digest.store import Database, queries, stories
+from digest.text import plain, safe_url
 
 SHOWN = 200  # sentences of a diff shown on the page
 
@@ -49,4 +49,15 @@ def page(db: Database, cfg: Config, source: str, post_id: int, old: int | None,
         "papers": (before[2], after[2]) if before[2] != after[2] else None,
         "diff": sentence_diff(before[1], after[1], limit=SHOWN),
         "base": f"/post/{quote(source, safe='')}/{post_id}/revisions",
+        "also": also(db, source, post_id),
     }
+
+
+def also(db: Database, source: str, post_id: int) -> list[tuple[str, str, str]]:
+    """(source, title, link) of the other write-ups in the post's story."""
+    unit = stories.of_post(db, source, post_id).get(0)
+    if unit is None or unit["alone"]:
+        return []
+    mine = stories.key(source, post_id)
+    return [(m["source"], m["title"], safe_url(m["link"]) or "")
+            for m in stories.members(db, unit["story"]) if m["key"] != mine]  # fmt: skip
