@@ -21,9 +21,9 @@ later ones, so what a reader was sent stays true.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 from datetime import datetime, timedelta
 
 WINDOW = timedelta(days=3)  # "the same event, published within a few days of each other"
@@ -71,16 +71,17 @@ def _seconds(stamp: str) -> float:
 
 
 def _document(unit: Unit) -> str:
-    lead = " ".join(re.split(r"\s+", unit.text.strip())[:WORDS])
+    lead = " ".join(unit.text.split(None, WORDS)[:WORDS])
     return f"{unit.title}\n{unit.title}\n{lead}"
 
 
 def similarities(units: Sequence[Unit]) -> list[list[float]]:
     """Cosine similarity of every pair of units (a square matrix, as lists)."""
-    return _matrix(units).tolist()  # type: ignore[no-any-return]
+    return _matrix(units).tolist()
 
 
-def _matrix(units: Sequence[Unit]):  # type: ignore[no-untyped-def]
+def _matrix(units: Sequence[Unit], rows: int = 0) -> Any:
+    """Cosine similarities of the units from `rows` on (all by default) to every unit."""
     # Imported here: scikit-learn takes a second to load, and only a send or a crawl
     # that saw new posts needs it.
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -92,7 +93,7 @@ def _matrix(units: Sequence[Unit]):  # type: ignore[no-untyped-def]
     vectors = TfidfVectorizer(
         sublinear_tf=True, stop_words="english", token_pattern=TOKEN, lowercase=True
     ).fit_transform([_document(u) for u in units])
-    return (vectors @ vectors.T).toarray()
+    return (vectors[rows:] @ vectors.T).toarray()
 
 
 def score(similarity: float, seconds_apart: float) -> float:
@@ -110,7 +111,7 @@ def assign(new: Sequence[Unit], placed: Sequence[Placed] = ()) -> list[Joined]:
     if not order:
         return []
     pool = [p.unit for p in placed] + order
-    sim = _matrix(pool)
+    sim = _matrix(pool, len(placed))  # a row for each new unit
     seconds = numpy.array([_seconds(u.when) for u in pool])
     sources = numpy.array([u.source for u in pool])
     # Who may be joined: placed units not split off, then each new unit once placed.
@@ -124,11 +125,12 @@ def assign(new: Sequence[Unit], placed: Sequence[Placed] = ()) -> list[Joined]:
         unit = pool[i]
         apart = numpy.abs(seconds - seconds[i])
         days = apart / 86400
-        scores = sim[i] - DRIFT * numpy.maximum(0.0, days - GRACE)
+        scores = sim[i - len(placed)] - DRIFT * numpy.maximum(0.0, days - GRACE)
         ok = open_ & (sources != unit.source) & (apart <= WINDOW.total_seconds())
         ok &= scores >= THRESHOLD
         joined = Joined(unit.key, unit.key)
-        for j in sorted(numpy.flatnonzero(ok), key=lambda j: (-scores[j], j)):
+        candidates = numpy.flatnonzero(ok)
+        for j in candidates[numpy.argsort(-scores[candidates], kind="stable")]:
             if unit.source not in members[story[j]]:
                 joined = Joined(unit.key, story[j], round(float(scores[j]), 3), pool[j].key)
                 break

@@ -72,11 +72,11 @@ def one_per_story(
         units.sort(key=lambda u: (rank.get(u.post.source, len(rank)), u.post.date_gmt,
                                   u.post.source, u.post.post_id, u.item or 0))  # fmt: skip
         head, rest = units[0], units[1:]
-        papers = list(head.entry.papers)
+        union = list(head.entry.papers)
         for u in rest:
             drop.add((u.row, u.item))
-            papers += [p for p in u.entry.papers if p not in papers]
-        heads[(head.row, head.item)] = (tuple(u.also() for u in rest), tuple(papers))
+            union += [p for p in u.entry.papers if p not in union]
+        heads[(head.row, head.item)] = (tuple(u.also() for u in rest), tuple(union))
     out, unsent = [], set()
     for r, row in enumerate(rows):
         if not row.items:
