@@ -619,4 +619,38 @@ STORIES = [
         "medical devices get cheaper into India, Indian textiles and seafood into Britain. "
         "The leaders also spoke about the Air India crash.",
     },
+    {
+        "url": "https://www.newindianexpress.com/business/2023/apr/06/rbi-to-allow-pre-sanctioned-credit-lines-via-upi-2563263.html",
+        "site": "newindianexpress",
+        "date": "2023-04-06T09:00",
+        "story": "rbi-upi-credit",
+        "title": "RBI to let banks' pre-sanctioned credit lines run on UPI",
+        "summary": "Announcing the April policy, Governor Das said UPI will carry transfers "
+        "to and from credit lines banks have already sanctioned, besides deposit accounts; "
+        "RuPay credit cards were linked earlier. UPI payments grew about 82 per cent in "
+        "FY23 and reached 870 crore transactions in March. A portal to search unclaimed "
+        "deposits across banks is also planned.",
+    },
+    {
+        "url": "https://www.businesstoday.in/latest/politics/story/chandigarh-mayor-elections-sc-declares-aap-candidate-kuldeep-kumar-winner-in-polls-418240-2024-02-20",
+        "site": "businesstoday",
+        "date": "2024-02-20T10:00",
+        "story": "chandigarh-mayor",
+        "title": "SC declares AAP's Kuldeep Kumar Chandigarh mayor",
+        "summary": "A bench under CJI Chandrachud set aside the 30 January result after finding "
+        "that the eight ballots Returning Officer Anil Masih had rejected were valid and "
+        "cast for the AAP-Congress candidate; Masih faces a perjury notice with three weeks "
+        "to reply. The BJP had earlier kept all three posts.",
+    },
+    {
+        "url": "https://www.wionews.com/india-news/chandigarh-mayor-polls-cji-orders-recounting-of-votes-all-defaced-ballot-papers-to-be-considered-valid-691977",
+        "site": "wionews",
+        "date": "2024-02-20T11:00",
+        "story": "chandigarh-mayor",
+        "title": "Chandigarh mayor poll: defaced ballots valid, AAP candidate elected",
+        "summary": "Examining the ballots on 20 February, the court counted the eight votes "
+        "marked by Anil Masih for Kuldeep Kumar, giving him 20 against 16 for the BJP's "
+        "candidate, and declared him validly elected mayor of the Chandigarh Municipal "
+        "Corporation.",
+    },
 ]

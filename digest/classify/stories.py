@@ -23,8 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 from datetime import datetime, timedelta
+from typing import Any
 
 WINDOW = timedelta(days=3)  # "the same event, published within a few days of each other"
 THRESHOLD = 0.20  # cosine less drift; chosen on tests/labelled_stories.py (bench/RESULTS.md)
