@@ -6,12 +6,16 @@ date. Rendering never fetches anything from the network unless images are enable
 
 WeasyPrint keeps a whole document's layout in memory (about 3 MB a post), so the PDF is laid
 out in parts of PART_POSTS posts and joined with pypdf: a 400-post month peaks at about
-360 MB instead of 1.2 GB (bench/RESULTS.md, P6).
+360 MB instead of 1.2 GB (bench/RESULTS.md, P6). The parts are laid out side by side in
+worker processes, one per core (at most MAX_WORKERS): layout is nearly all of a book's time.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from importlib import resources
 from typing import Any
@@ -31,7 +35,8 @@ logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
 logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 
-PART_POSTS = 100  # posts laid out at a time: WeasyPrint holds a whole document in memory
+PART_POSTS = 50  # posts laid out at a time: WeasyPrint holds a whole document in memory
+MAX_WORKERS = 4  # processes laying out parts at once (bounded by the cores, and memory)
 NO_FOOTER = "\n@page { @bottom-center { content: none; } }\n"
 # A part's first page is not the book's: it keeps the running header.
 PART_CSS = NO_FOOTER + "@page :first { @top-center { content: string(paper); } }\n"
@@ -77,13 +82,13 @@ def _parts(view: DigestView) -> list[list[tuple[Any, list[Any], bool]]]:
 def pdf(view: DigestView, renderer: Renderer) -> bytes:
     """The PDF book, laid out in parts and joined, so memory stays bounded for big months.
 
-    Parts are rendered one at a time and kept only as PDF bytes; the anchors they contain
+    Parts are laid out side by side (`_laid_out`) and kept only as PDF bytes; their anchors
     give every post's page, from which the contents are rendered (twice if their own length
-    changes); an overlay adds "page n of m"; pypdf joins it all and adds the contents' links.
+    changes); pypdf joins it all, writes "page n of m" at each page's foot and adds the
+    contents' links.
     """
     import io
 
-    import weasyprint  # heavy: only when a PDF is made
     from pypdf import PdfReader, PdfWriter
     from pypdf.annotations import Link
 
@@ -95,31 +100,20 @@ def pdf(view: DigestView, renderer: Renderer) -> bytes:
         for p in g.posts
         for text in (p.title, p.html or "")
     )
-    env = renderer.html_env
-    css = renderer.asset("monthly.css")
-    # Relative URLs in a post were made absolute on its own link (or removed) when it was
-    # sanitised; the base here only serves the bundled stylesheet's own references.
-    kwargs: dict[str, Any] = {
-        "base_url": str(resources.files("digest.templates")),
-        "url_fetcher": fetch.fetcher(settings.images),
-    }
 
     def layout(template: str, extra_css: str = NO_FOOTER, **context: Any) -> Any:
-        page = env.get_template(template).render(d=view, css=css + extra_css, **context)
-        refuse_deep(page, f"the monthly book of {view.label}")
-        return weasyprint.HTML(string=page, **kwargs).render()
+        return _layout(renderer, view, template, extra_css, **context)
 
+    parts = _parts(view)
     bodies: list[bytes] = []
     where: dict[str, int] = {}  # anchor -> page index within the body
     body_pages = 0
-    for part in _parts(view):
-        doc = layout("monthly-part.html.j2", PART_CSS, part=part)
-        for number, page in enumerate(doc.pages):
-            for anchor in page.anchors:
+    for data, anchors in _laid_out(renderer, view, parts):
+        for number, names in enumerate(anchors):
+            for anchor in names:
                 where.setdefault(anchor, body_pages + number)
-        body_pages += len(doc.pages)
-        bodies.append(doc.write_pdf())
-        del doc
+        body_pages += len(anchors)
+        bodies.append(data)
     front_pages, pages = 0, dict.fromkeys(where, 9999)
     for _ in range(3):  # the contents' length depends on the numbers it shows
         front = layout("monthly-front.html.j2", title=settings.title, pages=pages)
@@ -133,15 +127,10 @@ def pdf(view: DigestView, renderer: Renderer) -> bytes:
         for kind, target, rect, _ in page.links
         if kind == "internal" and target in pages
     ]
-    total = front_pages + body_pages
-    footer = layout("monthly-footer.html.j2", extra_css="", pages=total)
     writer = PdfWriter()
     for data in [front.write_pdf(), *bodies]:
         writer.append(PdfReader(io.BytesIO(data)))
-    overlay = PdfReader(io.BytesIO(footer.write_pdf()))
-    for number, page in enumerate(writer.pages):
-        page.merge_page(overlay.pages[number])
-        page.compress_content_streams()  # merging leaves the joined stream uncompressed
+    _number_pages(writer)
     for number, target, (x, y, width, height), page_height in links:
         px = 0.75  # CSS px to PDF points, and PDF's y runs upwards
         rect = (x * px, (page_height - y - height) * px, (x + width) * px, (page_height - y) * px)
@@ -150,3 +139,92 @@ def pdf(view: DigestView, renderer: Renderer) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _layout(renderer: Renderer, view: DigestView, template: str, extra_css: str = NO_FOOTER,
+            **context: Any) -> Any:  # fmt: skip
+    """One of the book's documents laid out by WeasyPrint (not yet written as PDF)."""
+    import weasyprint  # heavy: only when a PDF is made
+
+    css = renderer.asset("monthly.css")
+    page = renderer.html_env.get_template(template).render(d=view, css=css + extra_css, **context)
+    refuse_deep(page, f"the monthly book of {view.label}")
+    # Relative URLs in a post were made absolute on its own link (or removed) when it was
+    # sanitised; the base here only serves the bundled stylesheet's own references.
+    base = str(resources.files("digest.templates"))
+    fetcher = fetch.fetcher(renderer.settings.images)
+    return weasyprint.HTML(string=page, base_url=base, url_fetcher=fetcher).render()
+
+
+# What the workers lay out: set in the parent just before they are forked, read by index.
+_JOB: tuple[Renderer, DigestView, list[Any]] | None = None
+
+
+def _lay_part(index: int) -> tuple[bytes, list[list[str]]]:
+    """Part `index` of the job as PDF bytes, with the anchors on each of its pages."""
+    assert _JOB is not None
+    renderer, view, parts = _JOB
+    doc = _layout(renderer, view, "monthly-part.html.j2", PART_CSS, part=parts[index])
+    return doc.write_pdf(), [list(page.anchors) for page in doc.pages]
+
+
+def _laid_out(renderer: Renderer, view: DigestView, parts: list[Any]) -> Any:
+    """Every part laid out, in order: in forked workers, one per core, when there is more
+    than one part and more than one core; in this process otherwise."""
+    global _JOB
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    workers = min(MAX_WORKERS, cores or 1, len(parts))
+    _JOB = (renderer, view, parts)
+    try:
+        if workers < 2:
+            yield from map(_lay_part, range(len(parts)))
+            return
+        # Forked (the job is shared, not pickled), before this process lays anything out.
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            yield from pool.map(_lay_part, range(len(parts)))
+    finally:
+        _JOB = None
+
+
+# Helvetica's advance widths (1/1000 em) of what a footer says: one of the PDF's standard
+# fonts, which every reader has, so the footers need no font embedded and no layout.
+_WIDTHS = {" ": 278, "f": 278, **dict.fromkeys("0123456789aegop", 556)}
+FOOT_PT, FOOT_Y, FOOT_GREY = 9, 28, 0.333  # size, baseline above the page's foot, #555
+
+
+def _number_pages(writer: Any) -> None:
+    """ "page n of m" centred at the foot of every page but the cover, drawn straight into
+    the PDF (a WeasyPrint overlay of m blank pages took longer than many parts). Each page's
+    own drawing is wrapped in q/Q first, so whatever state it leaves does not move ours."""
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+
+    font = writer._add_object(DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject("/Helvetica"),
+        NameObject("/Encoding"): NameObject("/WinAnsiEncoding")}))  # fmt: skip
+
+    def stream(data: bytes) -> Any:
+        body = DecodedStreamObject()
+        body.set_data(data)
+        return writer._add_object(body)
+
+    save, restore = stream(b"q\n"), stream(b"\nQ\n")
+    total = len(writer.pages)
+    for number, page in enumerate(writer.pages, start=1):
+        if number == 1:
+            continue  # the cover
+        text = f"page {number} of {total}"
+        width = sum(_WIDTHS.get(c, 556) for c in text) * FOOT_PT / 1000
+        x = (float(page.mediabox.width) - width) / 2
+        resources = page[NameObject("/Resources")].get_object()
+        fonts = resources.get(NameObject("/Font"))
+        if fonts is None:
+            fonts = resources[NameObject("/Font")] = DictionaryObject()
+        fonts.get_object()[NameObject("/WpdFoot")] = font
+        contents = page.get(NameObject("/Contents"))
+        own = list(contents.get_object()) if isinstance(contents.get_object(), ArrayObject) else (
+            [contents] if contents is not None else [])  # fmt: skip
+        foot = stream(f"{FOOT_GREY} g BT /WpdFoot {FOOT_PT} Tf {x:.2f} {FOOT_Y} Td ({text}) Tj "
+                      "ET\n".encode())  # fmt: skip
+        page[NameObject("/Contents")] = ArrayObject([save, *own, restore, foot])
