@@ -105,30 +105,28 @@ def pdf(view: DigestView, renderer: Renderer) -> bytes:
         return _layout(renderer, view, template, extra_css, **context)
 
     parts = _parts(view)
+    laid_out = _laid_out(renderer, view, parts)
+    front_pages = next(laid_out)  # the contents' length, with placeholder page numbers
     bodies: list[bytes] = []
     where: dict[str, int] = {}  # anchor -> page index within the body
     body_pages = 0
-    for data, anchors in _laid_out(renderer, view, parts):
+    for data, anchors in laid_out:
         for number, names in enumerate(anchors):
             for anchor in names:
                 where.setdefault(anchor, body_pages + number)
         body_pages += len(anchors)
         bodies.append(data)
-    front_pages, pages = 0, dict.fromkeys(where, 9999)
-    for _ in range(3):  # the contents' length depends on the numbers it shows
-        front = layout("monthly-front.html.j2", title=settings.title, pages=pages)
-        if len(front.pages) == front_pages:
-            break
-        front_pages = len(front.pages)
-        pages = {anchor: front_pages + index + 1 for anchor, index in where.items()}
+    front, pages = _contents(layout, where, front_pages, settings.title)
     links = [
         (number, pages[target], rect, page.height)
         for number, page in enumerate(front.pages)
         for kind, target, rect, _ in page.links
         if kind == "internal" and target in pages
     ]
+    first = front.write_pdf()
+    del front
     writer = PdfWriter()
-    for data in [front.write_pdf(), *bodies]:
+    for data in [first, *bodies]:
         writer.append(PdfReader(io.BytesIO(data)))
     _number_pages(writer)
     for number, target, (x, y, width, height), page_height in links:
@@ -156,33 +154,60 @@ def _layout(renderer: Renderer, view: DigestView, template: str, extra_css: str 
     return weasyprint.HTML(string=page, base_url=base, url_fetcher=fetcher).render()
 
 
+def _contents(layout: Any, where: dict[str, int], length: int, title: str) -> tuple[Any, Any]:
+    """The cover and contents laid out with the posts' page numbers, which depend on the
+    contents' own length (`length`, as laid out with placeholders): once, or again when
+    the numbers changed it. Returns the document and the numbers."""
+    for _ in range(2):
+        pages = {anchor: length + index + 1 for anchor, index in where.items()}
+        doc = layout("monthly-front.html.j2", title=title, pages=pages)
+        if len(doc.pages) == length:
+            return doc, pages
+        length = len(doc.pages)
+        del doc  # one layout of the contents in memory at a time
+    pages = {anchor: length + index + 1 for anchor, index in where.items()}
+    return layout("monthly-front.html.j2", title=title, pages=pages), pages
+
+
 # What the workers lay out: set in the parent just before they are forked, read by index.
 _JOB: tuple[Renderer, DigestView, list[Any]] | None = None
 
 
-def _lay_part(index: int) -> tuple[bytes, list[list[str]]]:
-    """Part `index` of the job as PDF bytes, with the anchors on each of its pages."""
+def _lay_part(index: int) -> Any:
+    """Part `index` of the job as PDF bytes, with the anchors on each of its pages; for -1,
+    the number of pages the contents take with placeholder page numbers (its final layout
+    needs the parts' pages, this one runs beside them)."""
     assert _JOB is not None
     renderer, view, parts = _JOB
+    if index < 0:
+        anchors = [s.anchor for s in view.sections] + [
+            f"post-{p.ref}" for s in view.sections for g in s.groups for p in g.posts
+        ]
+        placeholders = dict.fromkeys(anchors, 9999)
+        doc = _layout(renderer, view, "monthly-front.html.j2", title=renderer.settings.title,
+                      pages=placeholders)  # fmt: skip
+        return len(doc.pages)
     doc = _layout(renderer, view, "monthly-part.html.j2", PART_CSS, part=parts[index])
     return doc.write_pdf(), [list(page.anchors) for page in doc.pages]
 
 
 def _laid_out(renderer: Renderer, view: DigestView, parts: list[Any]) -> Any:
-    """Every part laid out, in order: in forked workers, one per core, when there is more
-    than one part and more than one core; in this process otherwise."""
+    """The contents' length with placeholder numbers, then every part laid out, in order:
+    in forked workers, one per core, when there is more than one core; in this process
+    otherwise."""
     global _JOB
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    workers = min(MAX_WORKERS, cores or 1, len(parts))
+    workers = min(MAX_WORKERS, cores or 1, len(parts) + 1)
+    jobs = range(-1, len(parts))
     _JOB = (renderer, view, parts)
     try:
         if workers < 2:
-            yield from map(_lay_part, range(len(parts)))
+            yield from map(_lay_part, jobs)
             return
         # Forked (the job is shared, not pickled), before this process lays anything out.
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            yield from pool.map(_lay_part, range(len(parts)))
+            yield from pool.map(_lay_part, jobs)
     finally:
         _JOB = None
 
