@@ -28,11 +28,7 @@ from run import posts, write_config  # noqa: E402
 from digest import config, store  # noqa: E402
 from digest.crawl.records import parse_post  # noqa: E402
 from digest.sample.site import WordPressServer  # noqa: E402
-from digest.store import (  # noqa: E402
-    filing,  # noqa: E402
-    fresh,
-    subscribers,
-)
+from digest.store import filing, search, subscribers  # noqa: E402
 from digest.store import posts as store_posts  # noqa: E402
 
 LOCUSTFILE = """
@@ -69,7 +65,7 @@ def fill(db_path: Path, n: int) -> None:
             parse_post(p, "posts", "https://www.nextias.com/ca/")[0] for p in batch[i : i + 100]
         ]
         store_posts.save_page(db, "bench", page, on_change=hook)
-    fresh.flush_index(db)
+    search.flush_index(db)
     for i in range(200):
         subscribers.put(db, f"r{i}@example.org", "daily", [], "cli", "active")
     db.close()
