@@ -214,18 +214,34 @@ def words(markup: str) -> str:
 
 def excerpt(content: str, limit: int = 280, skip: Callable[[str], bool] | None = None) -> str:
     """A plain-text summary from the top of the content, leaving out lines `skip` names
-    (the syllabus marker) and lead-ins such as "Context"."""
+    (the syllabus marker) and lead-ins such as "Context".
+
+    Only as much of the content as the summary needs is sanitised: a prefix a few times
+    the limit, larger only when that did not fill it (a long marker block, a table). A
+    search page or a digest of hundreds of posts no longer sanitises every post whole."""
+    budget = 4 * limit + 2048
+    while True:
+        part = content if len(content or "") <= budget else content[:budget]
+        summary, full = _summary(part, limit, skip)
+        if full or part is content:
+            return summary
+        budget *= 4
+
+
+def _summary(markup: str, limit: int, skip: Callable[[str], bool] | None) -> tuple[str, bool]:
+    """(the summary, whether it reached `limit`): a summary that did is made only of words
+    followed by another, so a prefix cut in a word or a tag never shows."""
     words: list[str] = []
     length = 0
-    for line in text_lines(clean_html(content, None)):
+    for line in text_lines(clean_html(markup, None)):
         if (skip and skip(line)) or line.lower().strip(" :") in LEAD_INS:
             continue
         for word in line.split():
             if length + len(word) + 1 > limit:
-                return " ".join(words).rstrip(",;:") + " …"
+                return " ".join(words).rstrip(",;:") + " …", True
             words.append(word)
             length += len(word) + 1
-    return " ".join(words)
+    return " ".join(words), False
 
 
 def printable(text: str, limit: int = 1000) -> str:

@@ -19,16 +19,13 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from digest import clock, periods, store, tokens
-from digest.classify import is_marker
 from digest.config import Config
 from digest.mail import links
-from digest.papers import PAPERS
 from digest.render import Renderer, publish
 from digest.states import Reader as ReaderState
 from digest.store import archive, queries, search, signups, subscribers
 from digest.store.subscribers import Reader
-from digest.text import excerpt, plain, safe_url
-from digest.web import guard, history
+from digest.web import guard, history, results
 from digest.web.mailer import Mailer
 
 log = logging.getLogger("wp-digest.web")
@@ -40,17 +37,6 @@ USED = (
     "sign up again on the home page."
 )
 CACHE_ENTRIES = 256  # page parts kept (3–4 KB each, a digest page more)
-
-
-def _matching_item(row: dict[str, Any], words: list[str]) -> dict[str, Any] | None:
-    """The item of a compilation that holds the searched words (most of them), if any."""
-    best, score = None, 0
-    for item in row.get("items") or []:
-        text = plain(item["heading"] + " " + row["content"][item["start"] : item["end"]])
-        found = sum(w in text.lower() for w in words)
-        if found > score:
-            best, score = item, found
-    return best
 
 
 class AlreadyConfirmed(Exception):
@@ -271,32 +257,14 @@ class Pages:
         )  # fmt: skip
 
     def search(self, query: str) -> list[tuple[str, list[dict[str, Any]]]]:
+        """Results by paper, kept a minute like the other page parts: a popular word asked
+        by many readers at once is looked up and summarised once, not once each."""
+        key = "search:" + " ".join(w.lower() for w in search.WORD.findall(query))
+        return self._cached(key, lambda: self._search(query))
+
+    def _search(self, query: str) -> list[tuple[str, list[dict[str, Any]]]]:
         with self.db() as db:
-            rows = search.search(db, query)
-        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        words = [w.lower() for w in search.WORD.findall(query)]
-        for row in rows:
-            item = _matching_item(row, words)
-            if item is not None:  # a compilation: the item the words are in
-                body = row["content"][item["start"] : item["end"]]
-                anchor = item.get("anchor") or ""
-                link = safe_url(row["link"] + (f"#{anchor}" if anchor else ""))
-                groups[item["papers"][0]].append({
-                    "title": plain(item["heading"]) or "(untitled)",
-                    "from": plain(row["title"]),
-                    "link": link, "source": row["source"], "date": row["date_gmt"][:10],
-                    "subjects": item.get("subjects") or [], "history": history.link(row),
-                    "excerpt": excerpt(body, 220, skip=is_marker),
-                })  # fmt: skip
-                continue
-            groups[row["papers"][0]].append({
-                "title": plain(row["title"]) or "(untitled)", "from": None,
-                "link": safe_url(row["link"]), "source": row["source"],
-                "date": row["date_gmt"][:10], "subjects": row["subjects"],
-                "excerpt": excerpt(row["content"], 220, skip=is_marker),
-                "history": history.link(row),
-            })  # fmt: skip
-        return [(paper, groups[paper]) for paper in PAPERS if paper in groups]
+            return results.grouped(search.search(db, query), query)
 
     def history(self, source: str, post_id: int, old: int | None, new: int | None):
         with self.db() as db:
