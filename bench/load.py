@@ -94,7 +94,8 @@ def run(args: argparse.Namespace, tmp: Path) -> None:
         env = {**os.environ, "WP_DIGEST_SECRET": "load-test-secret-0123456789"}
         serve = subprocess.Popen(
             [sys.executable, "-m", "digest", "--config", str(cfg), "serve", "--port", "8399"],
-            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            # To a file: a pipe nobody reads fills with the request log and stops the server.
+            env=env, stdout=(tmp / "serve.log").open("w"), stderr=subprocess.STDOUT,
         )  # fmt: skip
         for _ in range(100):
             try:
@@ -107,7 +108,7 @@ def run(args: argparse.Namespace, tmp: Path) -> None:
             ["locust", "-f", str(tmp / "locustfile.py"), "--headless", "-u", str(args.users),
              "-r", str(args.users), "-t", f"{args.seconds}s", "--host", "http://127.0.0.1:8399",
              "--csv", str(tmp / "stats"), "--only-summary"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            stdout=(tmp / "locust.log").open("w"), stderr=subprocess.STDOUT,
         )  # fmt: skip
         time.sleep(5)
         beside = []
@@ -117,9 +118,10 @@ def run(args: argparse.Namespace, tmp: Path) -> None:
                 env=env, capture_output=True, text=True,
             )  # fmt: skip
             beside.append((command[0], result.returncode, result.stderr.strip()[-300:]))
-        load_out, _ = load.communicate(timeout=args.seconds + 120)
+        load.wait(timeout=args.seconds + 120)
         serve.terminate()
-        serve_out, _ = serve.communicate(timeout=30)
+        serve.wait(timeout=30)
+        load_out, serve_out = (tmp / "locust.log").read_text(), (tmp / "serve.log").read_text()
     rows = list(csv.DictReader((tmp / "stats_stats.csv").open()))
     print(f"\n{args.users} clients, {args.seconds} s, {args.posts:,} posts stored\n")
     print("| page | requests | failures | p50 ms | p95 ms | req/s |")
