@@ -225,3 +225,25 @@ def test_explain_and_cluster_show_the_story_and_split_it(tmp_path, monkeypatch):
     assert "stands alone (split by the operator)" in run(cfg.path, "cluster", "beta:2").output
     missing = run(cfg.path, "cluster", "beta:99")
     assert missing.exit_code == 2 and "no stored post" in missing.output
+
+
+def test_long_running_processes_place_in_a_child_and_never_load_the_model(tmp_path, monkeypatch):
+    """scikit-learn is about 80 MB a process keeps: the daemon and the site place through
+    a short child (place_for), and only when something is unplaced."""
+    import subprocess
+    import sys
+
+    pin_clock(monkeypatch, f"2026-04-16T08:00:00{IST}")  # the child reads it too
+    db = new_store(tmp_path)
+    stamp = "2026-04-15T04:00:00"
+    saved(db, [make_post(1, stamp, "RBI pauses at 6.5%", content=body(*RBI))], "alpha")
+    saved(db, [make_post(2, stamp, "Repo rate unchanged", content=body(*RBI2))], "beta")
+    db.close()
+    code = (
+        "import sys; from digest import store; from digest.store import stories; "
+        f"db = store.open_db({str(tmp_path / 'state.db')!r}); "
+        "print(stories.place_for(db), stories.place_for(db), 'sklearn' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["2", "0", "False"]

@@ -181,7 +181,7 @@ def digest_cmd(state: State, period: str, day: Any, out: Path | None) -> None:
     with store.session(cfg.database) as db:
         from digest.store import stories
 
-        stories.place(db, *chosen.bounds_utc())
+        stories.place_for(db, *chosen.bounds_utc())
         view = publish.view_for(db, chosen, cfg.digest, cfg.ranking)
     renderer = Renderer(cfg.digest)
     if out is None:

@@ -5,16 +5,23 @@ A unit is a post (item 0) or the n-th item of a compilation (digest.classify.ite
 entries a digest shows. Placement (digest.classify.stories) is done once per unit and kept;
 a re-crawl does not move it, and a split (`wp-digest cluster SOURCE:ID --split`) is kept in
 its own table like a pin, so the next placement respects it.
+
+The model needs scikit-learn, about 80 MB that a process keeps once loaded: the daemon and
+the site must stay small for months, so they place through `place_for`, which runs
+`place` in a short child process (`python -m digest.store.stories`), and only when there
+is something to place.
 """
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Iterable, Iterator
 from datetime import timedelta
 from typing import Any
 
-from digest import clock
+from digest import CHILD_FLAGS, clock
 from digest.classify.stories import WINDOW, Joined, Placed, Unit, assign
 from digest.clock import now_utc, parse_utc, utc
 from digest.store.db import Database, transaction
@@ -64,6 +71,36 @@ def place(db: Database, start: str | None = None, end: str | None = None) -> int
         _record(db, joined)
         placed += len(joined)
     return placed
+
+
+def unplaced(db: Database, start: str | None = None, end: str | None = None) -> bool:
+    """Whether a post published in [start, end) (by default the last HORIZON) has no story."""
+    start = start or utc(clock.now() - HORIZON)
+    row = db.execute(
+        "SELECT 1 FROM posts p WHERE p.date_gmt >= ? AND p.date_gmt < ? AND NOT EXISTS "
+        "(SELECT 1 FROM story_units u WHERE u.source = p.source AND u.post_id = p.post_id) "
+        "LIMIT 1",
+        [start, end or "9999"],
+    ).fetchone()
+    return row is not None
+
+
+def place_for(db: Database, start: str | None = None, end: str | None = None) -> int:
+    """`place`, in a child process when there is anything to place (see the module's
+    docstring). Returns how many units were placed; a failure is a RuntimeError naming the
+    child's last line."""
+    if not unplaced(db, start, end):
+        return 0
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    result = subprocess.run(
+        [sys.executable, *CHILD_FLAGS, "-m", "digest.store.stories", path, start or "", end or ""],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        lines = [line for line in result.stderr.splitlines() if line.strip()]
+        raise RuntimeError(f"placing posts in stories failed: {lines[-1] if lines else '?'}")
+    return int(result.stdout.strip() or 0)
 
 
 def _placed(db: Database, first: str, last: str) -> list[Placed]:
@@ -180,3 +217,14 @@ def received(db: Database, subscriber: str, stories: Iterable[str]) -> set[str]:
         [*wanted, subscriber],
     )
     return {r[0] for r in rows}
+
+
+if __name__ == "__main__":  # place_for's child: DATABASE [START [END]]
+    from digest.store import open_db
+
+    database, first, until = (sys.argv[1:] + ["", ""])[:3]
+    opened = open_db(database)
+    try:
+        print(place(opened, first or None, until or None))
+    finally:
+        opened.close()
