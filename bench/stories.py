@@ -101,7 +101,7 @@ def speed(tmp: Path, n: int, sources: int, rounds: int) -> tuple[float, float, i
     stories.place(db, "2026-04-12", "2026-04-15")
     db.close()
     new_day = day_of_posts("2026-04-15", n, sources, rng)
-    placing, saving, placed = [], [], 0
+    placing, saving, apart, placed = [], [], [], 0
     for r in range(rounds):
         copy = tmp / f"copy{r}.db"
         shutil.copy(base, copy)
@@ -112,6 +112,13 @@ def speed(tmp: Path, n: int, sources: int, rounds: int) -> tuple[float, float, i
         started = time.perf_counter()
         placed = stories.place(db, "2026-04-15", "2026-04-16")
         placing.append(time.perf_counter() - started)
+        db.close()
+        shutil.copy(base, copy)  # again, placed through the child as the daemon places
+        db = store.open_db(copy)
+        save(db, new_day)
+        started = time.perf_counter()
+        stories.place_for(db, "2026-04-15", "2026-04-16")
+        apart.append(time.perf_counter() - started)
         joined = db.execute("SELECT count(*) FROM story_units u JOIN posts p USING (source, "
                             "post_id) WHERE p.date_gmt >= '2026-04-15' AND u.via IS NOT NULL"
                             ).fetchone()[0]  # fmt: skip
@@ -119,6 +126,8 @@ def speed(tmp: Path, n: int, sources: int, rounds: int) -> tuple[float, float, i
     planted = sum(len(v) for v in new_day.values()) - len({p["story"] for v in new_day.values()
                                                           for p in v})  # fmt: skip
     print(f"(units joined to another source's write-up: {joined}; retellings made: {planted})")
+    print(f"(through a child process, as the daemon and the site place: "
+          f"{statistics.median(apart):.2f} s)")  # fmt: skip
     return statistics.median(placing), statistics.median(saving), placed
 
 
