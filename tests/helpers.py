@@ -156,12 +156,17 @@ def fresh_venv(tmp_path: Path) -> Path:
     running the tests (a .pth file names its site-packages, which `system_site_packages`
     would not when that is a venv); wp-digest itself only from the wheel, so a file missing
     from the wheel fails the tests that use it."""
+    import shutil
     import subprocess
     import sys
     import sysconfig
     import venv
 
-    root = Path(__file__).resolve().parent.parent
+    # Built from a copy: two tests building in the checkout at once share its build/ and
+    # egg-info folders, and one of them fails now and then.
+    root = tmp_path / "src"
+    shutil.copytree(Path(__file__).resolve().parent.parent, root, ignore=shutil.ignore_patterns(
+        ".git", "build", "*.egg-info", "__pycache__", ".*_cache", "venv", ".venv"))  # fmt: skip
     dist = tmp_path / "dist"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
                     "-q", "-w", str(dist), str(root)], check=True)  # fmt: skip
