@@ -142,12 +142,8 @@ def _place(config: Config, since: date | None, until: date | None) -> None:
     """The new posts into their stories now, so `explain` and the site show them at once
     (a send places whatever is left before it picks posts)."""
     start, end = range_bounds(since, until, config.tz) if since or until else (None, None)
-    try:
-        with store.session(config.database) as db:
-            placed = stories.place_for(db, start, end)
-    except RuntimeError as e:  # the posts are saved; the next send places them
-        log.warning("%s", e)
-        return
+    with store.session(config.database) as db:
+        placed = stories.place_for(db, start, end)
     if placed:
         log.info("placed %d posts and items in stories", placed)
 

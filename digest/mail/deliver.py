@@ -12,7 +12,6 @@ fold by Message-ID, never a lost digest (at-least-once).
 
 from __future__ import annotations
 
-import logging
 import threading
 from contextlib import nullcontext
 from datetime import datetime
@@ -36,8 +35,6 @@ from digest.store import Database, ledger, queries, stories, subscribers
 from digest.store.lock import InstanceLock
 from digest.store.rows import DigestRow
 from digest.store.subscribers import Reader
-
-log = logging.getLogger(__name__)
 
 
 class Sender:
@@ -196,15 +193,6 @@ class Sender:
         return out
 
 
-def _place(db: Database, start: str | None = None, end: str | None = None) -> None:
-    """New posts into their stories (in a child: see digest.store.stories); if that fails,
-    digests go out with each post on its own rather than not at all."""
-    try:
-        stories.place_for(db, start, end)
-    except RuntimeError as e:
-        log.warning("%s; this send shows each post on its own", e)
-
-
 def check(cfg: Config) -> None:
     """Problems that make sending pointless, found before anything is recorded."""
     problem = cfg.mail.missing_password()
@@ -231,7 +219,7 @@ def send_due(
     if not dry_run:
         check(cfg)
     sender = Sender(cfg, db, now, dry_run, as_of)
-    _place(db)  # every post a reader may get is in its story before any is sent
+    stories.place_for(db)  # every post a reader may get is in its story before any is sent
     outcomes: list[Outcome] = []
     # One sender at a time per database: a second one waits, then finds the work done.
     guard = nullcontext() if dry_run else InstanceLock(cfg.database, "send").acquire(wait=True)
@@ -255,7 +243,7 @@ def preview(cfg: Config, db: Database, now: datetime, to: str, kind: str) -> Out
     channel = EmailChannel(cfg, now, personal_links=False)
     last = periods.last_completed(kind, now, cfg.tz)
     start, end = last.bounds_utc()
-    _place(db, start, end)
+    stories.place_for(db, start, end)
     rows = one_per_story(queries.period_posts(db, start, end), cfg.ranking)[0]
     outcome = Outcome(to, last.label, Send.SENT, len(rows))
     with channel:

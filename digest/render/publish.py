@@ -6,7 +6,6 @@ all publish through here, so a digest looks the same wherever it was made.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,7 +21,6 @@ from digest.render.view import DigestView, build
 from digest.store import Database, queries, stories
 
 Files = dict[str, str | bytes]  # suffix -> body
-log = logging.getLogger(__name__)
 
 
 def view_for(
@@ -92,9 +90,6 @@ def publish(
 ) -> tuple[DigestView, list[Path]]:
     """The period's digest from the store into `out`, its posts placed in stories first (an
     old period's may not be yet); returns the view and the files."""
-    try:
-        stories.place_for(db, *period.bounds_utc())
-    except RuntimeError as e:  # published with each post on its own rather than not at all
-        log.warning("%s", e)
+    stories.place_for(db, *period.bounds_utc())
     view = view_for(db, period, settings, ranking)
     return view, write(view, Renderer(settings), out)

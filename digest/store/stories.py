@@ -15,6 +15,7 @@ is something to place.
 from __future__ import annotations
 
 import json
+import logging
 import subprocess
 import sys
 from collections.abc import Iterable, Iterator
@@ -27,6 +28,7 @@ from digest.clock import now_utc, parse_utc, utc
 from digest.store.db import Database, transaction
 from digest.text import plain
 
+log = logging.getLogger(__name__)
 HORIZON = timedelta(days=30)  # by default, posts published this recently are placed
 
 
@@ -87,8 +89,9 @@ def unplaced(db: Database, start: str | None = None, end: str | None = None) -> 
 
 def place_for(db: Database, start: str | None = None, end: str | None = None) -> int:
     """`place`, in a child process when there is anything to place (see the module's
-    docstring). Returns how many units were placed; a failure is a RuntimeError naming the
-    child's last line."""
+    docstring). Returns how many units were placed. A failure is a warning naming the
+    child's last line, and 0: the posts are saved, and every caller (a crawl, a send, a
+    publication) goes on with each of them shown on its own until a later run places it."""
     if not unplaced(db, start, end):
         return 0
     path = db.execute("PRAGMA database_list").fetchone()[2]
@@ -99,7 +102,12 @@ def place_for(db: Database, start: str | None = None, end: str | None = None) ->
     )
     if result.returncode != 0:
         lines = [line for line in result.stderr.splitlines() if line.strip()]
-        raise RuntimeError(f"placing posts in stories failed: {lines[-1] if lines else '?'}")
+        log.warning(
+            "placing posts in stories failed: %s; until a later run places them, "
+            "digests show those posts each on its own",
+            lines[-1] if lines else "?",
+        )
+        return 0
     return int(result.stdout.strip() or 0)
 
 
