@@ -50,19 +50,23 @@ def _units(row: dict[str, Any]) -> Iterator[tuple[int, Unit]]:
 
 
 _POST = "SELECT p.source, p.post_id, p.date_gmt, p.title, p.content, p.items FROM posts p "
+# Posts published in [?, ?) with no unit in a story yet.
+_UNPLACED = (
+    "WHERE p.date_gmt >= ? AND p.date_gmt < ? AND NOT EXISTS (SELECT 1 FROM story_units u "
+    "WHERE u.source = p.source AND u.post_id = p.post_id)"
+)
+
+
+def _bounds(start: str | None, end: str | None) -> list[str]:
+    """[start, end) as given, by default the last HORIZON up to any time."""
+    return [start or utc(clock.now() - HORIZON), end or "9999"]
 
 
 def place(db: Database, start: str | None = None, end: str | None = None) -> int:
     """Place every unit of the posts published in [start, end) that has no story yet (by
     default, the last `HORIZON`), a day at a time against what is placed within `WINDOW`.
     Returns how many units were placed."""
-    start = start or utc(clock.now() - HORIZON)
-    rows = db.query(
-        _POST + "WHERE p.date_gmt >= ? AND p.date_gmt < ? AND NOT EXISTS (SELECT 1 FROM "
-        "story_units u WHERE u.source = p.source AND u.post_id = p.post_id) "
-        "ORDER BY p.date_gmt",
-        [start, end or "9999"],
-    )
+    rows = db.query(_POST + _UNPLACED + " ORDER BY p.date_gmt", _bounds(start, end))
     days: dict[str, list[Unit]] = {}
     for row in rows:
         for _, unit in _units(row):
@@ -77,14 +81,7 @@ def place(db: Database, start: str | None = None, end: str | None = None) -> int
 
 def unplaced(db: Database, start: str | None = None, end: str | None = None) -> bool:
     """Whether a post published in [start, end) (by default the last HORIZON) has no story."""
-    start = start or utc(clock.now() - HORIZON)
-    row = db.execute(
-        "SELECT 1 FROM posts p WHERE p.date_gmt >= ? AND p.date_gmt < ? AND NOT EXISTS "
-        "(SELECT 1 FROM story_units u WHERE u.source = p.source AND u.post_id = p.post_id) "
-        "LIMIT 1",
-        [start, end or "9999"],
-    ).fetchone()
-    return row is not None
+    return db.execute(_POST + _UNPLACED + " LIMIT 1", _bounds(start, end)).fetchone() is not None
 
 
 def place_for(db: Database, start: str | None = None, end: str | None = None) -> int:
@@ -115,17 +112,26 @@ def _placed(db: Database, first: str, last: str) -> list[Placed]:
     """The placed units published within WINDOW of [first, last], with their stories."""
     low, high = parse_utc(first), parse_utc(last)
     assert low and high
+    window = [utc(low - WINDOW), utc(high + WINDOW)]
     rows = db.query(
         _POST + "WHERE p.date_gmt >= ? AND p.date_gmt <= ? AND EXISTS (SELECT 1 FROM "
         "story_units u WHERE u.source = p.source AND u.post_id = p.post_id)",
-        [utc(low - WINDOW), utc(high + WINDOW)],
+        window,
     )
+    placed = {
+        (r["source"], r["post_id"], r["item"]): r
+        for r in db.query(
+            _UNITS + "JOIN posts p ON p.source = u.source AND p.post_id = u.post_id "
+            "WHERE p.date_gmt >= ? AND p.date_gmt <= ?",
+            window,
+        )
+    }
     out = []
     for row in rows:
-        stories = _rows_of(db, row["source"], row["post_id"])
         for n, unit in _units(row):
-            if n in stories:
-                out.append(Placed(unit, stories[n]["story"], bool(stories[n]["alone"])))
+            found = placed.get((row["source"], row["post_id"], n))
+            if found:
+                out.append(Placed(unit, found["story"], bool(found["alone"])))
     return out
 
 
@@ -148,19 +154,18 @@ def parse_key(text: str) -> tuple[str, int, int]:
     return source, int(post_id), int(item or 0)
 
 
-def _rows_of(db: Database, source: str, post_id: int) -> dict[int, dict[str, Any]]:
-    rows = db.query(
-        "SELECT u.item, u.story, u.score, u.via, EXISTS (SELECT 1 FROM story_splits s WHERE "
-        "s.source = u.source AND s.post_id = u.post_id AND s.item = u.item) AS alone "
-        "FROM story_units u WHERE u.source = ? AND u.post_id = ?",
-        [source, post_id],
-    )
-    return {r["item"]: r for r in rows}
+# Units with their stories, and whether the operator split them off.
+_UNITS = (
+    "SELECT u.source, u.post_id, u.item, u.story, u.score, u.via, EXISTS (SELECT 1 FROM "
+    "story_splits s WHERE s.source = u.source AND s.post_id = u.post_id AND s.item = u.item) "
+    "AS alone FROM story_units u "
+)
 
 
 def of_post(db: Database, source: str, post_id: int) -> dict[int, dict[str, Any]]:
     """A post's units by item number: story, score, via (what it joined through), alone."""
-    return _rows_of(db, source, post_id)
+    rows = db.query(_UNITS + "WHERE u.source = ? AND u.post_id = ?", [source, post_id])
+    return {r["item"]: r for r in rows}
 
 
 def members(db: Database, story: str) -> list[dict[str, Any]]:
