@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 WINDOW = timedelta(days=3)  # "the same event, published within a few days of each other"
@@ -66,8 +66,9 @@ class Joined:
 
 
 def _seconds(stamp: str) -> float:
+    """A stamp as seconds; one without an offset is UTC, as the store keeps them."""
     when = datetime.fromisoformat(stamp.replace("Z", "+00:00").replace(" ", "T"))
-    return when.timestamp() if when.tzinfo else when.replace(tzinfo=None).timestamp()
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).timestamp()
 
 
 def _document(unit: Unit) -> str:
@@ -96,10 +97,13 @@ def _matrix(units: Sequence[Unit], rows: int = 0) -> Any:
     return (vectors[rows:] @ vectors.T).toarray()
 
 
-def score(similarity: float, seconds_apart: float) -> float:
-    """The similarity of two units published that far apart, as assignment weighs it."""
-    days = abs(seconds_apart) / 86400
-    return similarity - DRIFT * max(0.0, days - GRACE)
+def score(similarity: Any, seconds_apart: Any) -> Any:
+    """The similarity of two units published that far apart, as assignment weighs it (for
+    one pair, or element-wise for arrays of them)."""
+    import numpy
+
+    days = numpy.abs(seconds_apart) / 86400
+    return similarity - DRIFT * numpy.maximum(0.0, days - GRACE)
 
 
 def assign(new: Sequence[Unit], placed: Sequence[Placed] = ()) -> list[Joined]:
@@ -124,8 +128,7 @@ def assign(new: Sequence[Unit], placed: Sequence[Placed] = ()) -> list[Joined]:
     for i in range(len(placed), len(pool)):
         unit = pool[i]
         apart = numpy.abs(seconds - seconds[i])
-        days = apart / 86400
-        scores = sim[i - len(placed)] - DRIFT * numpy.maximum(0.0, days - GRACE)
+        scores = score(sim[i - len(placed)], apart)
         ok = open_ & (sources != unit.source) & (apart <= WINDOW.total_seconds())
         ok &= scores >= THRESHOLD
         joined = Joined(unit.key, unit.key)
