@@ -158,15 +158,14 @@ def _contents(layout: Any, where: dict[str, int], length: int, title: str) -> tu
     """The cover and contents laid out with the posts' page numbers, which depend on the
     contents' own length (`length`, as laid out with placeholders): once, or again when
     the numbers changed it. Returns the document and the numbers."""
-    for _ in range(2):
+    for attempt in range(3):
         pages = {anchor: length + index + 1 for anchor, index in where.items()}
         doc = layout("monthly-front.html.j2", title=title, pages=pages)
-        if len(doc.pages) == length:
+        if len(doc.pages) == length or attempt == 2:
             return doc, pages
         length = len(doc.pages)
         del doc  # one layout of the contents in memory at a time
-    pages = {anchor: length + index + 1 for anchor, index in where.items()}
-    return layout("monthly-front.html.j2", title=title, pages=pages), pages
+    raise AssertionError("the last attempt returns")
 
 
 # What the workers lay out: set in the parent just before they are forked, read by index.
