@@ -7,7 +7,9 @@ import os
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from helpers import PDF_PACKAGES, need, open_state, run, weasyprint_works, write_config
@@ -227,3 +229,89 @@ def test_a_script_no_font_covers_is_warned_once(conf, tmp_path):
     assert result.stderr.count("no installed font covers Devanagari") == 1, result.stderr
     assert "apt-get install fonts-noto-core" in result.stderr
     assert (tmp_path / "out" / "monthly-2026-04.pdf").exists()
+
+
+EVERY_TAG = (
+    "<p>Syllabus: GS2/Polity</p><h2>Context</h2><p><strong>b</strong> <b>b</b> <em>e</em> "
+    "<i>i</i> <u>u</u> <s>s</s> H<sub>2</sub>O x<sup>2</sup> <small>small</small><br>"
+    '<a href="https://example.org/a">a link</a> <code>code</code></p><h3>h3</h3><h4>h4</h4>'
+    "<h5>h5</h5><h6>h6</h6><blockquote><p>quoted</p></blockquote><pre>pre  formatted</pre><hr>"
+    "<ul><li>one<ul><li>two<ul><li>three</li></ul></li></ul></li></ul><ol><li>first<ol>"
+    "<li>inner</li></ol></li><li>second</li></ol><table><caption>cap</caption><thead><tr>"
+    '<th>h</th><th colspan="2">wide</th></tr></thead><tbody><tr><td rowspan="2">r</td>'
+    "<td>c</td><td>d</td></tr><tr><td>e</td><td>f</td></tr></tbody><tfoot><tr><td>t</td>"
+    "</tr></tfoot></table>"
+)
+
+
+def _boxes(document) -> list[tuple]:
+    """Every box of every page: its kind, element, place, size and text."""
+    out: list[tuple] = []
+
+    def walk(box) -> None:
+        size = tuple(round(v, 2) if isinstance(v, float | int) else v
+                     for v in (box.position_x, box.position_y, box.width, box.height))  # fmt: skip
+        out.append((type(box).__name__, box.element_tag, size, getattr(box, "text", None)))
+        for child in getattr(box, "children", ()):
+            walk(child)
+
+    for page in document.pages:
+        walk(page._page_box)
+    return out
+
+
+def test_the_books_own_user_agent_sheet_lays_out_exactly_as_weasyprints(monkeypatch):
+    """#33: the book brings WeasyPrint's HTML5 rules for its own elements only (matching the
+    whole sheet was a quarter of a part's layout). Every box of a part, laid out both ways,
+    is in the same place: the sample month, and a post with every tag the sanitiser keeps."""
+    import weasyprint
+
+    from digest import periods
+    from digest.config import DigestSettings
+    from digest.render import monthly
+    from digest.render.jinja import Renderer
+    from digest.store.rows import DigestRow
+    from digest.text import ALLOWED_TAGS
+
+    assert ALLOWED_TAGS <= set(re.findall(r"<(\w+)", EVERY_TAG)) | {"tr", "td"}
+    posts = [p for p in load_sample()[0] if p["date_gmt"].startswith("2026-04")][:8]
+    rows = [
+        DigestRow(
+            source="sample",
+            post_id=p["id"],
+            revision=1,
+            title=p["title"]["rendered"],
+            link=p["link"],
+            date_gmt=p["date_gmt"],
+            modified_gmt=p["modified_gmt"],
+            excerpt="",
+            content=content,
+            papers=("GS2",),
+            subjects=("Polity",),
+            categories=(),
+        )  # fmt: skip
+        for p, content in [(p, p["content"]["rendered"]) for p in posts]
+        + [({**posts[0], "id": 1, "title": {"rendered": "Every tag"}}, EVERY_TAG)]
+    ]
+    settings = DigestSettings()
+    period = periods.containing("monthly", date(2026, 4, 15), ZoneInfo("Asia/Kolkata"))
+    view = monthly.build(rows, period, settings)
+    renderer = Renderer(settings)
+    [part] = monthly._parts(view)
+
+    def layout():
+        return monthly._layout(renderer, view, "monthly-part.html.j2", monthly.PART_CSS,
+                               part=part)  # fmt: skip
+
+    ours = layout()
+    book = monthly._book_html(renderer.asset("book-ua.css"))
+    # The hook is WeasyPrint's own; were it gone, the book would silently use the full sheet.
+    assert "_ua_stylesheets" in vars(weasyprint.HTML) and "_ua_stylesheets" in vars(book)
+    hidden = '<p hidden>x</p><input type="submit">'
+    assert len(_boxes(book(string=hidden).render())) != len(
+        _boxes(weasyprint.HTML(string=hidden).render())
+    )
+    monkeypatch.setattr(monthly, "_book_html", lambda css: weasyprint.HTML)
+    theirs = layout()
+    assert len(ours.pages) == len(theirs.pages) > 1
+    assert _boxes(ours) == _boxes(theirs)

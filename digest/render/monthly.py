@@ -12,6 +12,7 @@ worker processes, one per core (at most MAX_WORKERS): layout is nearly all of a 
 
 from __future__ import annotations
 
+import functools
 import logging
 import multiprocessing
 import os
@@ -142,8 +143,6 @@ def pdf(view: DigestView, renderer: Renderer) -> bytes:
 def _layout(renderer: Renderer, view: DigestView, template: str, extra_css: str = NO_FOOTER,
             **context: Any) -> Any:  # fmt: skip
     """One of the book's documents laid out by WeasyPrint (not yet written as PDF)."""
-    import weasyprint  # heavy: only when a PDF is made
-
     css = renderer.asset("monthly.css")
     page = renderer.html_env.get_template(template).render(d=view, css=css + extra_css, **context)
     refuse_deep(page, f"the monthly book of {view.label}")
@@ -151,7 +150,26 @@ def _layout(renderer: Renderer, view: DigestView, template: str, extra_css: str 
     # sanitised; the base here only serves the bundled stylesheet's own references.
     base = str(resources.files("digest.templates"))
     fetcher = fetch.fetcher(renderer.settings.images)
-    return weasyprint.HTML(string=page, base_url=base, url_fetcher=fetcher).render()
+    book = _book_html(renderer.asset("book-ua.css"))
+    return book(string=page, base_url=base, url_fetcher=fetcher).render()
+
+
+@functools.cache
+def _book_html(user_agent_css: str) -> Any:
+    """WeasyPrint's HTML with the book's own user-agent stylesheet (templates/book-ua.css):
+    the book holds only the templates' elements and what the sanitiser lets through, and
+    matching WeasyPrint's whole HTML5 sheet against each of them was a quarter of a part's
+    layout. `_ua_stylesheets` is WeasyPrint's own hook for it (not public API: if a version
+    drops it, the book is laid out as before, only slower; a test says so)."""
+    import weasyprint  # heavy: only when a PDF is made
+
+    sheet = weasyprint.CSS(string=user_agent_css)
+
+    class BookHTML(weasyprint.HTML):
+        def _ua_stylesheets(self, forms: bool = False) -> list[Any]:
+            return [sheet]
+
+    return BookHTML
 
 
 def _contents(layout: Any, where: dict[str, int], length: int, title: str) -> tuple[Any, Any]:
