@@ -147,6 +147,26 @@ def test_contents_links_go_to_the_posts(month):
     assert match and "Kathakali Gets GI Tag Push from Kerala" in texts[int(match.group(1)) - 1]
 
 
+def test_the_outline_is_the_papers_and_their_posts_each_at_its_page(month):
+    """The sidebar of a reader's PDF viewer: Contents, then each paper with its posts, each
+    going to the page the post starts on (not every "Context" heading inside the posts)."""
+    reader = PdfReader(month / "monthly-2026-04.pdf")
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+    assert reader.metadata.title == "UPSC digest · April 2026"
+    outline = reader.outline
+    papers = [item.title for item in outline if not isinstance(item, list)]
+    assert papers[0] == "Contents" and reader.get_destination_page_number(outline[0]) == 1
+    assert [p.split(" ·")[0] for p in papers[1:]] == ["GS1", "GS2", "GS3", "GS4", "Essay",
+                                                       "Prelims"]  # fmt: skip
+    texts = [" ".join(page.extract_text().split()) for page in reader.pages]
+    posts = [item for entries in outline if isinstance(entries, list) for item in entries]
+    assert sorted(item.title for item in posts) == sorted(TITLES.values())
+    for item in posts:
+        page = reader.get_destination_page_number(item)
+        assert " ".join(item.title.split()) in texts[page], (item.title, page)
+        assert item["/Top"] < 842  # where the title is, not above the page
+
+
 def test_revised_post_is_marked(month):
     html = (month / "monthly-2026-04.html").read_text()
     assert "Revised 23 Apr 2026" in html and "Judgment out" in html

@@ -5,8 +5,8 @@ m" footers, each post's source link; revised posts in their latest revision, mar
 date. Rendering never fetches anything from the network unless images are enabled.
 
 WeasyPrint keeps a whole document's layout in memory (about 3 MB a post), so the PDF is laid
-out in parts of PART_POSTS posts and joined with pypdf: a 400-post month peaks at about
-360 MB instead of 1.2 GB (bench/RESULTS.md, P6). The parts are laid out side by side in
+out in parts of PART_POSTS posts and joined (digest.render.bind): a 400-post month peaks at
+about 360 MB instead of 1.2 GB (bench/RESULTS.md, P6). The parts are laid out side by side in
 worker processes, one per core (at most MAX_WORKERS): layout is nearly all of a book's time.
 """
 
@@ -24,6 +24,7 @@ from typing import Any
 from digest.config import DigestSettings
 from digest.periods import Period
 from digest.render import fetch, fonts
+from digest.render.bind import Link, Mark, Place, bind
 from digest.render.jinja import Renderer
 from digest.render.view import DigestView
 from digest.render.view import build as build_view
@@ -85,15 +86,9 @@ def pdf(view: DigestView, renderer: Renderer) -> bytes:
 
     Parts are laid out side by side (`_laid_out`) and kept only as PDF bytes; their anchors
     give every post's page, from which the contents are rendered (twice if their own length
-    changes); pypdf joins it all, writes "page n of m" at each page's foot and adds the
-    contents' links.
+    changes); `bind` joins it all with the contents' links, the outline and the page
+    numbers.
     """
-    import io
-
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.annotations import Link
-
-    settings = renderer.settings
     fonts.warn_uncovered(
         text
         for s in view.sections
@@ -109,35 +104,36 @@ def pdf(view: DigestView, renderer: Renderer) -> bytes:
     laid_out = _laid_out(renderer, view, parts)
     front_pages = next(laid_out)  # the contents' length, with placeholder page numbers
     bodies: list[bytes] = []
-    where: dict[str, int] = {}  # anchor -> page index within the body
+    where: dict[str, Place] = {}  # anchor -> its place within the body
     body_pages = 0
     for data, anchors in laid_out:
         for number, names in enumerate(anchors):
-            for anchor in names:
-                where.setdefault(anchor, body_pages + number)
+            for anchor, y in names.items():
+                where.setdefault(anchor, Place(body_pages + number, y))
         body_pages += len(anchors)
         bodies.append(data)
-    front, pages = _contents(layout, where, front_pages, settings.title)
+    front, _ = _contents(layout, where, front_pages, renderer.settings.title)
+    length, height = len(front.pages), front.pages[0].height
+
+    def at(anchor: str) -> Place:
+        place = where[anchor]
+        return Place(length + place.page, place.y)
+
     links = [
-        (number, pages[target], rect, page.height)
+        Link(number, rect, at(target))
         for number, page in enumerate(front.pages)
         for kind, target, rect, _ in page.links
-        if kind == "internal" and target in pages
+        if kind == "internal" and target in where
     ]
+    outline = [Mark("Contents", Place(min(1, length - 1)))] + [
+        Mark(s.title, at(s.anchor), [
+            Mark(p.title, at(f"post-{p.ref}")) for g in s.groups for p in g.posts])
+        for s in view.sections
+        if s.anchor in where
+    ]  # fmt: skip
     first = front.write_pdf()
     del front
-    writer = PdfWriter()
-    for data in [first, *bodies]:
-        writer.append(PdfReader(io.BytesIO(data)))
-    _number_pages(writer)
-    for number, target, (x, y, width, height), page_height in links:
-        px = 0.75  # CSS px to PDF points, and PDF's y runs upwards
-        rect = (x * px, (page_height - y - height) * px, (x + width) * px, (page_height - y) * px)
-        writer.add_annotation(number, Link(rect=rect, target_page_index=target - 1))
-    writer.compress_identical_objects()  # defaults: drop duplicates and orphans
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    return bind([first, *bodies], links, outline, view.title, height)
 
 
 def _layout(renderer: Renderer, view: DigestView, template: str, extra_css: str = NO_FOOTER,
@@ -172,12 +168,12 @@ def _book_html(user_agent_css: str) -> Any:
     return BookHTML
 
 
-def _contents(layout: Any, where: dict[str, int], length: int, title: str) -> tuple[Any, Any]:
+def _contents(layout: Any, where: dict[str, Place], length: int, title: str) -> tuple[Any, Any]:
     """The cover and contents laid out with the posts' page numbers, which depend on the
     contents' own length (`length`, as laid out with placeholders): once, or again when
     the numbers changed it. Returns the document and the numbers."""
     for attempt in range(3):
-        pages = {anchor: length + index + 1 for anchor, index in where.items()}
+        pages = {anchor: length + place.page + 1 for anchor, place in where.items()}
         doc = layout("monthly-front.html.j2", title=title, pages=pages)
         if len(doc.pages) == length or attempt == 2:
             return doc, pages
@@ -191,7 +187,8 @@ _JOB: tuple[Renderer, DigestView, list[Any]] | None = None
 
 
 def _lay_part(index: int) -> Any:
-    """Part `index` of the job as PDF bytes, with the anchors on each of its pages; for -1,
+    """Part `index` of the job as PDF bytes, with the anchors on each of its pages (how far
+    down the page each is); for -1,
     the number of pages the contents take with placeholder page numbers (its final layout
     needs the parts' pages, this one runs beside them)."""
     assert _JOB is not None
@@ -205,7 +202,9 @@ def _lay_part(index: int) -> Any:
                       pages=placeholders)  # fmt: skip
         return len(doc.pages)
     doc = _layout(renderer, view, "monthly-part.html.j2", PART_CSS, part=parts[index])
-    return doc.write_pdf(), [list(page.anchors) for page in doc.pages]
+    return doc.write_pdf(), [
+        {name: place[1] for name, place in page.anchors.items()} for page in doc.pages
+    ]
 
 
 def _laid_out(renderer: Renderer, view: DigestView, parts: list[Any]) -> Any:
@@ -227,46 +226,3 @@ def _laid_out(renderer: Renderer, view: DigestView, parts: list[Any]) -> Any:
             yield from pool.map(_lay_part, jobs)
     finally:
         _JOB = None
-
-
-# Helvetica's advance widths (1/1000 em) of what a footer says: one of the PDF's standard
-# fonts, which every reader has, so the footers need no font embedded and no layout.
-_WIDTHS = {" ": 278, "f": 278, **dict.fromkeys("0123456789aegop", 556)}
-FOOT_PT, FOOT_Y, FOOT_GREY = 9, 28, 0.333  # size, baseline above the page's foot, #555
-
-
-def _number_pages(writer: Any) -> None:
-    """ "page n of m" centred at the foot of every page but the cover, drawn straight into
-    the PDF (a WeasyPrint overlay of m blank pages took longer than many parts). Each page's
-    own drawing is wrapped in q/Q first, so whatever state it leaves does not move ours."""
-    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
-
-    font = writer._add_object(DictionaryObject({
-        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-        NameObject("/BaseFont"): NameObject("/Helvetica"),
-        NameObject("/Encoding"): NameObject("/WinAnsiEncoding")}))  # fmt: skip
-
-    def stream(data: bytes) -> Any:
-        body = DecodedStreamObject()
-        body.set_data(data)
-        return writer._add_object(body)
-
-    save, restore = stream(b"q\n"), stream(b"\nQ\n")
-    total = len(writer.pages)
-    for number, page in enumerate(writer.pages, start=1):
-        if number == 1:
-            continue  # the cover
-        text = f"page {number} of {total}"
-        width = sum(_WIDTHS.get(c, 556) for c in text) * FOOT_PT / 1000
-        x = (float(page.mediabox.width) - width) / 2
-        resources = page[NameObject("/Resources")].get_object()
-        fonts = resources.get(NameObject("/Font"))
-        if fonts is None:
-            fonts = resources[NameObject("/Font")] = DictionaryObject()
-        fonts.get_object()[NameObject("/WpdFoot")] = font
-        contents = page.get(NameObject("/Contents"))
-        own = list(contents.get_object()) if isinstance(contents.get_object(), ArrayObject) else (
-            [contents] if contents is not None else [])  # fmt: skip
-        foot = stream(f"{FOOT_GREY} g BT /WpdFoot {FOOT_PT} Tf {x:.2f} {FOOT_Y} Td ({text}) Tj "
-                      "ET\n".encode())  # fmt: skip
-        page[NameObject("/Contents")] = ArrayObject([save, *own, restore, foot])
