@@ -1,8 +1,9 @@
 """The monthly compilation: the month's posts in full, as an HTML book and a PDF (WeasyPrint).
 
 Cover, clickable contents with page numbers, running headers naming the paper, "page n of
-m" footers, each post's source link; revised posts in their latest revision, marked with its
-date. Rendering never fetches anything from the network unless images are enabled.
+m" footers, an outline of papers and posts, each post's source link; revised posts in their
+latest revision, marked with its date. Rendering never fetches anything from the network
+unless images are enabled.
 
 WeasyPrint keeps a whole document's layout in memory (about 3 MB a post), so the PDF is laid
 out in parts of PART_POSTS posts and joined (digest.render.bind): a 400-post month peaks at
