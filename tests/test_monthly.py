@@ -80,17 +80,40 @@ def test_month_renders_to_pdf_and_html(month):
 def test_contents_pages_headers_and_footers(month):
     texts = pages(month / "monthly-2026-04.pdf")
     toc = "\n".join(t for t in texts[1:] if t.startswith("Contents"))  # its running header
+    entries = _entries(PdfReader(month / "monthly-2026-04.pdf"))
     for heading in ("GS1 · Heritage", "GS2 · Polity", "GS3 · Economy", "GS4 · Ethics", "Essay",
                     "Prelims"):  # fmt: skip
-        assert re.search(re.escape(heading) + r".* \d+$", toc, re.MULTILINE), heading
+        paper = re.compile(re.escape(heading) + "(,|$)")
+        [page] = [n for entry, n in entries.items() if paper.match(entry)]
+        assert heading in texts[page - 1].split("\n")[0], heading  # the running header
     total = len(texts)
     for number, text in enumerate(texts[1:], start=2):
         assert f"page {number} of {total}" in text
     gs2 = next(t for t in texts[1:] if "Supreme Court on Governor" in t and t not in toc)
     assert "GS2 · Polity, governance, social justice, international relations" in gs2
     # The contents' page numbers point at the pages where the posts are.
-    match = re.search(r"Supreme Court on Governor's Assent to Bills\s*(\d+)", toc)
-    assert match and "Supreme Court on Governor" in texts[int(match.group(1)) - 1]
+    assert "Supreme Court on Governor" in texts[entries[SUPREME] - 1]
+    assert len(entries) == 26 + 6  # every post and every paper has its number
+
+
+SUPREME = "Supreme Court on Governor's Assent to Bills"
+
+
+def _entries(reader) -> dict[str, int]:
+    """The contents' entries and the page number on the same line (set at the right margin
+    when the book is bound, so they are read apart and put together by their baseline)."""
+    entries = {}
+    for page in reader.pages[1:]:
+        if not page.extract_text().startswith("Contents"):
+            break
+        runs = _runs(page)
+        numbers = [(y, int(text)) for y, _, text in runs if text.isdigit()]
+        for y, _, text in runs:
+            if not text.isdigit():
+                same = [n for ny, n in numbers if abs(ny - y) < 0.2]
+                if same:
+                    entries[text] = same[0]
+    return entries
 
 
 def _runs(page) -> list[tuple[float, float, str]]:
@@ -144,8 +167,8 @@ def test_contents_links_go_to_the_posts(month):
             assert target > 0  # into the body, never the cover
             checked += 1
     assert checked >= 26 + 6  # every post and every paper
-    match = re.search(r"Kathakali Gets GI Tag Push from Kerala\s*(\d+)", "\n".join(texts))
-    assert match and "Kathakali Gets GI Tag Push from Kerala" in texts[int(match.group(1)) - 1]
+    kathakali = "Kathakali Gets GI Tag Push from Kerala"
+    assert kathakali in texts[_entries(reader)[kathakali] - 1]
 
 
 def test_the_outline_is_the_papers_and_their_posts_each_at_its_page(month):
@@ -281,43 +304,61 @@ def _boxes(document) -> list[tuple]:
     return out
 
 
+def _book(extra: dict[str, str]):
+    """The view of a month of eight sample posts and `extra` (title -> content), and a
+    renderer for it."""
+    from digest import periods
+    from digest.config import DigestSettings
+    from digest.render import monthly
+    from digest.render.jinja import Renderer
+    from digest.store.rows import DigestRow
+
+    posts = [p for p in load_sample()[0] if p["date_gmt"].startswith("2026-04")][:8]
+    rows = [
+        DigestRow(source="sample", post_id=number, revision=1, title=title, link=p["link"],
+                  date_gmt=p["date_gmt"], modified_gmt=p["modified_gmt"], excerpt="",
+                  content=content, papers=("GS2",), subjects=("Polity",), categories=())
+        for number, (p, title, content) in enumerate(
+            [(p, p["title"]["rendered"], p["content"]["rendered"]) for p in posts]
+            + [(posts[0], title, content) for title, content in extra.items()], start=1)
+    ]  # fmt: skip
+    settings = DigestSettings()
+    period = periods.containing("monthly", date(2026, 4, 15), ZoneInfo("Asia/Kolkata"))
+    return monthly.build(rows, period, settings), Renderer(settings)
+
+
+def test_contents_numbers_are_set_on_the_last_line_of_their_entry(tmp_path):
+    """The contents are laid out once, beside the posts, with a hidden slot for each number,
+    written when the book is bound: on the baseline of the entry's last line, also for a
+    title of three lines and one in Devanagari (a taller line), and pointing at its post."""
+    from digest.render import monthly
+
+    long = "A long title about the partnership of two countries that wraps onto more lines " * 3
+    hindi = "भारत में मातृ मृत्यु दर में गिरावट"
+    view, renderer = _book({long.strip(): "<p>Long.</p>", hindi: "<p>Hindi.</p>"})
+    path = tmp_path / "book.pdf"
+    path.write_bytes(monthly.pdf(view, renderer))
+    reader = PdfReader(path)
+    entries = _entries(reader)  # each number paired with the text on its very baseline
+    assert len(entries) == 10 + 1 and entries[hindi] > 2
+    last_line = [text for text in entries if long.strip().endswith(text)]
+    assert last_line and len(last_line[0]) < len(long) / 2  # the third line, not the first
+    texts = [" ".join(page.extract_text().split()) for page in reader.pages]
+    for text, number in entries.items():
+        assert text in texts[number - 1] or long.strip().endswith(text), text
+
+
 def test_the_books_own_user_agent_sheet_lays_out_exactly_as_weasyprints(monkeypatch):
     """#33: the book brings WeasyPrint's HTML5 rules for its own elements only (matching the
     whole sheet was a quarter of a part's layout). Every box of a part, laid out both ways,
     is in the same place: the sample month, and a post with every tag the sanitiser keeps."""
     import weasyprint
 
-    from digest import periods
-    from digest.config import DigestSettings
     from digest.render import monthly
-    from digest.render.jinja import Renderer
-    from digest.store.rows import DigestRow
     from digest.text import ALLOWED_TAGS
 
     assert ALLOWED_TAGS <= set(re.findall(r"<(\w+)", EVERY_TAG)) | {"tr", "td"}
-    posts = [p for p in load_sample()[0] if p["date_gmt"].startswith("2026-04")][:8]
-    rows = [
-        DigestRow(
-            source="sample",
-            post_id=p["id"],
-            revision=1,
-            title=p["title"]["rendered"],
-            link=p["link"],
-            date_gmt=p["date_gmt"],
-            modified_gmt=p["modified_gmt"],
-            excerpt="",
-            content=content,
-            papers=("GS2",),
-            subjects=("Polity",),
-            categories=(),
-        )  # fmt: skip
-        for p, content in [(p, p["content"]["rendered"]) for p in posts]
-        + [({**posts[0], "id": 1, "title": {"rendered": "Every tag"}}, EVERY_TAG)]
-    ]
-    settings = DigestSettings()
-    period = periods.containing("monthly", date(2026, 4, 15), ZoneInfo("Asia/Kolkata"))
-    view = monthly.build(rows, period, settings)
-    renderer = Renderer(settings)
+    view, renderer = _book({"Every tag": EVERY_TAG})
     [part] = monthly._parts(view)
 
     def layout():

@@ -37,6 +37,19 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Number:
+    """A page number for the contents: `text` set right-aligned at `right`, on the baseline
+    `baseline` (CSS px from the page's top left) of page `page`, `size` px high."""
+
+    page: int
+    right: float
+    baseline: float
+    size: float
+    bold: bool
+    text: str
+
+
+@dataclass(frozen=True)
 class Mark:
     """An entry of the outline and the entries under it."""
 
@@ -46,8 +59,9 @@ class Mark:
 
 
 def bind(documents: Iterable[bytes], links: Sequence[Link], outline: Sequence[Mark],
-         title: str, page_height: float) -> bytes:  # fmt: skip
-    """One PDF of `documents` in order, numbered, linked and with its outline."""
+         title: str, page_height: float, numbers: Sequence[Number] = ()) -> bytes:  # fmt: skip
+    """One PDF of `documents` in order, numbered, linked and with its outline; `numbers`
+    are the contents' page numbers, known only now."""
     import pikepdf
 
     book = pikepdf.Pdf.new()
@@ -63,6 +77,7 @@ def bind(documents: Iterable[bytes], links: Sequence[Link], outline: Sequence[Ma
         return pikepdf.Array([pages[place.page], pikepdf.Name.XYZ, None, top, None])
 
     _number_pages(book)
+    _write_numbers(book, numbers, page_height)
     for link in links:
         x, y, width, height = link.box
         rect = [x * PT, (page_height - y - height) * PT, (x + width) * PT, (page_height - y) * PT]
@@ -94,7 +109,8 @@ def _items(marks: Sequence[Mark], destination: Any) -> list[Any]:
 
 
 # Helvetica's advance widths (1/1000 em) of what a footer says: one of the PDF's standard
-# fonts, which every reader has, so the footers need no font embedded and no layout.
+# fonts, which every reader has, so the footers need no font embedded and no layout. The
+# contents' numbers are in Times (a serif, like the book's text), whose digits are 500.
 _WIDTHS = {" ": 278, "f": 278, **dict.fromkeys("0123456789aegop", 556)}
 FOOT_PT, FOOT_Y, FOOT_GREY = 9, 28, 0.333  # size, baseline above the page's foot, #555
 
@@ -121,3 +137,35 @@ def _number_pages(book: Any) -> None:
         page.contents_add(restore)
         foot = f"{FOOT_GREY} g BT {name} {FOOT_PT} Tf {x:.2f} {FOOT_Y} Td ({text}) Tj ET\n"
         page.contents_add(book.make_stream(foot.encode()))
+
+
+def _write_numbers(book: Any, numbers: Sequence[Number], page_height: float) -> None:
+    """The contents' page numbers, each right-aligned in its slot, in Times (bold for a
+    paper's line), the contents' own colour (#111)."""
+    import pikepdf
+
+    fonts = {
+        bold: book.make_indirect(
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.Font,
+                Subtype=pikepdf.Name.Type1,
+                BaseFont=pikepdf.Name("/Times-Bold" if bold else "/Times-Roman"),
+                Encoding=pikepdf.Name.WinAnsiEncoding,
+            )
+        )  # fmt: skip
+        for bold in (False, True)
+    }
+    by_page: dict[int, list[Number]] = {}
+    for number in numbers:
+        by_page.setdefault(number.page, []).append(number)
+    for index, entries in by_page.items():
+        page = book.pages[index]
+        names = {bold: page.add_resource(font, pikepdf.Name.Font, prefix="WpdToc")
+                 for bold, font in fonts.items()}  # fmt: skip
+        lines = ["0.067 g"]
+        for n in entries:
+            size = n.size * PT
+            x = n.right * PT - len(n.text) * 500 * size / 1000
+            y = (page_height - n.baseline) * PT
+            lines.append(f"BT {names[n.bold]} {size:.2f} Tf {x:.2f} {y:.2f} Td ({n.text}) Tj ET")
+        page.contents_add(book.make_stream(("\n".join(lines) + "\n").encode()))

@@ -18,14 +18,14 @@ import logging
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
 from digest.config import DigestSettings
 from digest.periods import Period
 from digest.render import fetch, fonts
-from digest.render.bind import Link, Mark, Place, bind
+from digest.render.bind import Link, Mark, Number, Place, bind
 from digest.render.jinja import Renderer
 from digest.render.view import DigestView
 from digest.render.view import build as build_view
@@ -98,12 +98,9 @@ def pdf(view: DigestView, renderer: Renderer) -> bytes:
         for text in (p.title, p.html or "")
     )
 
-    def layout(template: str, extra_css: str = NO_FOOTER, **context: Any) -> Any:
-        return _layout(renderer, view, template, extra_css, **context)
-
     parts = _parts(view)
     laid_out = _laid_out(renderer, view, parts)
-    front_pages = next(laid_out)  # the contents' length, with placeholder page numbers
+    front: Front = next(laid_out)  # the cover and contents, not yet numbered
     bodies: list[bytes] = []
     where: dict[str, Place] = {}  # anchor -> its place within the body
     body_pages = 0
@@ -113,28 +110,26 @@ def pdf(view: DigestView, renderer: Renderer) -> bytes:
                 where.setdefault(anchor, Place(body_pages + number, y))
         body_pages += len(anchors)
         bodies.append(data)
-    front, _ = _contents(layout, where, front_pages, renderer.settings.title)
-    length, height = len(front.pages), front.pages[0].height
+    length = front.pages
 
     def at(anchor: str) -> Place:
         place = where[anchor]
         return Place(length + place.page, place.y)
 
-    links = [
-        Link(number, rect, at(target))
-        for number, page in enumerate(front.pages)
-        for kind, target, rect, _ in page.links
-        if kind == "internal" and target in where
+    numbers = [
+        replace(slot, text=str(at(slot.text).page + 1))
+        for slot in front.slots
+        if slot.text in where
     ]
+    links = [Link(number, rect, at(target)) for number, target, rect in front.links
+             if target in where]  # fmt: skip
     outline = [Mark("Contents", Place(min(1, length - 1)))] + [
         Mark(s.title, at(s.anchor), [
             Mark(p.title, at(f"post-{p.ref}")) for g in s.groups for p in g.posts])
         for s in view.sections
         if s.anchor in where
     ]  # fmt: skip
-    first = front.write_pdf()
-    del front
-    return bind([first, *bodies], links, outline, view.title, height)
+    return bind([front.pdf, *bodies], links, outline, view.title, front.height, numbers)
 
 
 def _layout(renderer: Renderer, view: DigestView, template: str, extra_css: str = NO_FOOTER,
@@ -169,47 +164,86 @@ def _book_html(user_agent_css: str) -> Any:
     return BookHTML
 
 
-def _contents(layout: Any, where: dict[str, Place], length: int, title: str) -> tuple[Any, Any]:
-    """The cover and contents laid out with the posts' page numbers, which depend on the
-    contents' own length (`length`, as laid out with placeholders): once, or again when
-    the numbers changed it. Returns the document and the numbers."""
-    for attempt in range(3):
-        pages = {anchor: length + place.page + 1 for anchor, place in where.items()}
-        doc = layout("monthly-front.html.j2", title=title, pages=pages)
-        if len(doc.pages) == length or attempt == 2:
-            return doc, pages
-        length = len(doc.pages)
-        del doc  # one layout of the contents in memory at a time
-    raise AssertionError("the last attempt returns")
-
-
 # What the workers lay out: set in the parent just before they are forked, read by index.
 _JOB: tuple[Renderer, DigestView, list[Any]] | None = None
 
 
 def _lay_part(index: int) -> Any:
     """Part `index` of the job as PDF bytes, with the anchors on each of its pages (how far
-    down the page each is); for -1,
-    the number of pages the contents take with placeholder page numbers (its final layout
-    needs the parts' pages, this one runs beside them)."""
+    down the page each is); for -1, the cover and contents (`_front`)."""
     assert _JOB is not None
     renderer, view, parts = _JOB
     if index < 0:
-        anchors = [s.anchor for s in view.sections] + [
-            f"post-{p.ref}" for s in view.sections for g in s.groups for p in g.posts
-        ]
-        placeholders = dict.fromkeys(anchors, 9999)
-        doc = _layout(renderer, view, "monthly-front.html.j2", title=renderer.settings.title,
-                      pages=placeholders)  # fmt: skip
-        return len(doc.pages)
+        return _front(renderer, view)
     doc = _layout(renderer, view, "monthly-part.html.j2", PART_CSS, part=parts[index])
     return doc.write_pdf(), [
         {name: place[1] for name, place in page.anchors.items()} for page in doc.pages
     ]
 
 
+@dataclass(frozen=True)
+class Front:
+    """The cover and contents, laid out: the PDF, its page count and height (CSS px), a
+    slot for each page number (its `text` the anchor whose page goes there) and the
+    contents' links (page, anchor, box)."""
+
+    pdf: bytes
+    pages: int
+    height: float
+    slots: list[Number]
+    links: list[tuple[int, str, Any]]
+
+
+def _front(renderer: Renderer, view: DigestView) -> Front:
+    """The cover and contents, laid out beside the parts, so before any post's page is
+    known: each entry keeps a hidden slot as wide as "9999" (monthly.css), and `bind`
+    writes the number there. Laying the contents out again with the numbers took as long
+    as two parts, after all of them."""
+    anchors = [s.anchor for s in view.sections] + [
+        f"post-{p.ref}" for s in view.sections for g in s.groups for p in g.posts
+    ]
+    doc = _layout(renderer, view, "monthly-front.html.j2", title=renderer.settings.title,
+                  pages=dict.fromkeys(anchors, 9999))  # fmt: skip
+    from weasyprint.formatting_structure.boxes import LineBox
+
+    slots: list[Number] = []
+    for number, page in enumerate(doc.pages):
+        baselines, found = {}, []  # an entry's link -> the baseline of its last line
+        for box in _descendants(page._page_box):
+            if isinstance(box, LineBox):
+                for child in box.children:
+                    if child.element_tag == "a":
+                        baselines[child.element] = box.position_y + box.baseline
+            elif box.element_tag == "a::after" and box.children:
+                found.append(box)
+        for box in found:
+            line = box.children[0]
+            baseline = baselines.get(box.element, line.position_y + line.baseline)
+            slots.append(Number(
+                number, box.position_x + box.width, baseline, box.style["font_size"],
+                box.style["font_weight"] >= 600, box.element.get("href", "#")[1:]))  # fmt: skip
+    links = [
+        (number, target, rect)
+        for number, page in enumerate(doc.pages)
+        for kind, target, rect, _ in page.links
+        if kind == "internal"
+    ]
+    return Front(doc.write_pdf(), len(doc.pages), doc.pages[0].height, slots, links)
+
+
+def _descendants(box: Any) -> Any:
+    """Every box under `box` in document order (an entry's last line comes last), without
+    recursion (a long contents nests deep)."""
+    stack = [box]
+    while stack:
+        box = stack.pop()
+        yield box
+        if box.element_tag != "a::after":
+            stack.extend(reversed(getattr(box, "children", ()) or ()))
+
+
 def _laid_out(renderer: Renderer, view: DigestView, parts: list[Any]) -> Any:
-    """The contents' length with placeholder numbers, then every part laid out, in order:
+    """The cover and contents, then every part laid out, in order:
     in forked workers, one per core, when there is more than one core; in this process
     otherwise."""
     global _JOB
