@@ -85,10 +85,9 @@ def _parts(view: DigestView) -> list[list[tuple[Any, list[Any], bool]]]:
 def pdf(view: DigestView, renderer: Renderer) -> bytes:
     """The PDF book, laid out in parts and joined, so memory stays bounded for big months.
 
-    Parts are laid out side by side (`_laid_out`) and kept only as PDF bytes; their anchors
-    give every post's page, from which the contents are rendered (twice if their own length
-    changes); `bind` joins it all with the contents' links, the outline and the page
-    numbers.
+    The cover and contents (`_front`) and the parts are laid out side by side (`_laid_out`)
+    and kept only as PDF bytes; the parts' anchors give every post's page; `bind` joins it
+    all and writes the contents' page numbers, their links, the outline and the footers.
     """
     fonts.warn_uncovered(
         text
