@@ -6,7 +6,7 @@ tests/test_stories_e2e.py.)"""
 from __future__ import annotations
 
 import itertools
-from datetime import datetime
+from datetime import date, datetime
 
 from helpers import make_post, pin_clock, run
 from labelled_stories import STORIES
@@ -177,6 +177,29 @@ def test_placement_through_the_store_is_kept_and_splits_hold(tmp_path, monkeypat
                        modified_gmt="2026-04-15T12:00:00", content=body(*RBI))  # fmt: skip
     saved(db, [edited], "alpha")
     assert stories.place(db) == 0 and stories.of_post(db, "alpha", 1)[0]["alone"]
+
+
+def test_a_day_or_week_is_placed_before_it_is_published_but_a_month_is_not(tmp_path,
+                                                                          monkeypatch):  # fmt: skip
+    """The monthly book holds every post in full, story or not: placing a month's posts
+    first only delayed it (seconds at thousands of posts)."""
+    from zoneinfo import ZoneInfo
+
+    from digest import periods
+    from digest.render import publish
+
+    pin_clock(monkeypatch, f"2026-04-16T08:00:00{IST}")
+    db = new_store(tmp_path)
+    saved(db, [make_post(1, "2026-04-15T04:00:00", "RBI pauses at 6.5%", content=body(*RBI))],
+          "alpha")  # fmt: skip
+    saved(db, [make_post(2, "2026-04-15T09:00:00", "Repo rate unchanged", content=body(*RBI2))],
+          "beta")  # fmt: skip
+    zone = ZoneInfo("Asia/Kolkata")
+    publish.place_stories(db, periods.containing("monthly", date(2026, 4, 15), zone))
+    assert stories.unplaced(db, "2026-04-01", "2026-05-01")
+    publish.place_stories(db, periods.containing("weekly", date(2026, 4, 15), zone))
+    assert not stories.unplaced(db, "2026-04-01", "2026-05-01")
+    assert stories.of_post(db, "beta", 2)[0]["story"] == "alpha:1"
 
 
 def test_a_reader_gets_a_story_once_across_days(tmp_path, monkeypatch):

@@ -179,9 +179,7 @@ def digest_cmd(state: State, period: str, day: Any, out: Path | None) -> None:
     else:
         chosen = periods.last_completed(period, clock.now(), cfg.tz)
     with store.session(cfg.database) as db:
-        from digest.store import stories
-
-        stories.place_for(db, *chosen.bounds_utc())
+        publish.place_stories(db, chosen)
         view = publish.view_for(db, chosen, cfg.digest, cfg.ranking)
     renderer = Renderer(cfg.digest)
     if out is None:

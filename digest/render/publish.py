@@ -23,6 +23,14 @@ from digest.store import Database, queries, stories
 Files = dict[str, str | bytes]  # suffix -> body
 
 
+def place_stories(db: Database, period: Period) -> None:
+    """Place the period's posts in stories when its digest shows stories (a day, a week).
+    The monthly book holds every post in full, story or not: placing a month's thousands
+    of posts first (seconds, in a child) only delayed it."""
+    if period.kind != "monthly":
+        stories.place_for(db, *period.bounds_utc())
+
+
 def view_for(
     db: Database, period: Period, settings: DigestSettings, ranking: Sequence[str] = ()
 ) -> DigestView:
@@ -90,6 +98,6 @@ def publish(
 ) -> tuple[DigestView, list[Path]]:
     """The period's digest from the store into `out`, its posts placed in stories first (an
     old period's may not be yet); returns the view and the files."""
-    stories.place_for(db, *period.bounds_utc())
+    place_stories(db, period)
     view = view_for(db, period, settings, ranking)
     return view, write(view, Renderer(settings), out)
