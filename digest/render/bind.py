@@ -1,8 +1,8 @@
 """Binding the monthly book: its front matter and parts, laid out apart, joined into one PDF.
 
 pikepdf (qpdf) copies the parts' pages into one document without parsing their contents
-into Python objects: at 3,000 posts (61 parts, 4,800 pages) the join takes 2 s and about
-250 MB where pypdf took 10 s and 480 MB (bench/RESULTS.md, "P6 bound"). Here the book
+into Python objects: at 3,000 posts (61 parts, 4,800 pages) the join takes 2 s and 343 MB
+where pypdf took 10 s and 519 MB (bench/RESULTS.md, "P6 bound"). Here the book
 also gets what only the whole book can have: "page n of m" at each page's foot, the
 contents' links to the posts, and an outline (papers, and their posts) for a reader's
 sidebar, made from the book's own structure, not from every heading inside the posts.
@@ -108,11 +108,21 @@ def _items(marks: Sequence[Mark], destination: Any) -> list[Any]:
     return items
 
 
-# Helvetica's advance widths (1/1000 em) of what a footer says: one of the PDF's standard
-# fonts, which every reader has, so the footers need no font embedded and no layout. The
-# contents' numbers are in Times (a serif, like the book's text), whose digits are 500.
+# Footers and the contents' numbers are in the PDF's standard fonts, which every reader
+# has: nothing embedded, no layout. Helvetica's advance widths (1/1000 em) of what a footer
+# says; the contents' numbers are in Times (a serif, like the book's text).
 _WIDTHS = {" ": 278, "f": 278, **dict.fromkeys("0123456789aegop", 556)}
+TIMES_DIGIT = 500  # every digit's width in Times-Roman and Times-Bold
 FOOT_PT, FOOT_Y, FOOT_GREY = 9, 28, 0.333  # size, baseline above the page's foot, #555
+
+
+def _standard_font(book: Any, name: str) -> Any:
+    """One of the PDF's standard 14 fonts, by name, as an object of `book`."""
+    import pikepdf
+
+    return book.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name("/" + name),
+        Encoding=pikepdf.Name.WinAnsiEncoding))  # fmt: skip
 
 
 def _number_pages(book: Any) -> None:
@@ -121,9 +131,7 @@ def _number_pages(book: Any) -> None:
     own drawing is wrapped in q/Q first, so whatever state it leaves does not move ours."""
     import pikepdf
 
-    font = book.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
-        Encoding=pikepdf.Name.WinAnsiEncoding))  # fmt: skip
+    font = _standard_font(book, "Helvetica")
     save, restore = book.make_stream(b"q\n"), book.make_stream(b"\nQ\n")
     total = len(book.pages)
     for number, page in enumerate(book.pages, start=1):
@@ -144,17 +152,8 @@ def _write_numbers(book: Any, numbers: Sequence[Number], page_height: float) -> 
     paper's line), the contents' own colour (#111)."""
     import pikepdf
 
-    fonts = {
-        bold: book.make_indirect(
-            pikepdf.Dictionary(
-                Type=pikepdf.Name.Font,
-                Subtype=pikepdf.Name.Type1,
-                BaseFont=pikepdf.Name("/Times-Bold" if bold else "/Times-Roman"),
-                Encoding=pikepdf.Name.WinAnsiEncoding,
-            )
-        )  # fmt: skip
-        for bold in (False, True)
-    }
+    fonts = {bold: _standard_font(book, "Times-Bold" if bold else "Times-Roman")
+             for bold in (False, True)}  # fmt: skip
     by_page: dict[int, list[Number]] = {}
     for number in numbers:
         by_page.setdefault(number.page, []).append(number)
@@ -165,7 +164,7 @@ def _write_numbers(book: Any, numbers: Sequence[Number], page_height: float) -> 
         lines = ["0.067 g"]
         for n in entries:
             size = n.size * PT
-            x = n.right * PT - len(n.text) * 500 * size / 1000
+            x = n.right * PT - len(n.text) * TIMES_DIGIT * size / 1000
             y = (page_height - n.baseline) * PT
             lines.append(f"BT {names[n.bold]} {size:.2f} Tf {x:.2f} {y:.2f} Td ({n.text}) Tj ET")
         page.contents_add(book.make_stream(("\n".join(lines) + "\n").encode()))
