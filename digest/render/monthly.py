@@ -116,9 +116,9 @@ def pdf(view: DigestView, renderer: Renderer) -> bytes:
         return Place(length + place.page, place.y)
 
     numbers = [
-        replace(slot, text=str(at(slot.text).page + 1))
-        for slot in front.slots
-        if slot.text in where
+        replace(slot, text=str(at(anchor).page + 1))
+        for anchor, slot in front.slots
+        if anchor in where
     ]
     links = [Link(number, rect, at(target)) for number, target, rect in front.links
              if target in where]  # fmt: skip
@@ -183,13 +183,13 @@ def _lay_part(index: int) -> Any:
 @dataclass(frozen=True)
 class Front:
     """The cover and contents, laid out: the PDF, its page count and height (CSS px), a
-    slot for each page number (its `text` the anchor whose page goes there) and the
-    contents' links (page, anchor, box)."""
+    slot for each page number (the anchor whose page goes there, and where, its text still
+    empty) and the contents' links (page, anchor, box)."""
 
     pdf: bytes
     pages: int
     height: float
-    slots: list[Number]
+    slots: list[tuple[str, Number]]
     links: list[tuple[int, str, Any]]
 
 
@@ -205,7 +205,7 @@ def _front(renderer: Renderer, view: DigestView) -> Front:
                   pages=dict.fromkeys(anchors, 9999))  # fmt: skip
     from weasyprint.formatting_structure.boxes import LineBox
 
-    slots: list[Number] = []
+    slots: list[tuple[str, Number]] = []
     for number, page in enumerate(doc.pages):
         baselines, found = {}, []  # an entry's link -> the baseline of its last line
         for box in _descendants(page._page_box):
@@ -218,9 +218,9 @@ def _front(renderer: Renderer, view: DigestView) -> Front:
         for box in found:
             line = box.children[0]
             baseline = baselines.get(box.element, line.position_y + line.baseline)
-            slots.append(Number(
-                number, box.position_x + box.width, baseline, box.style["font_size"],
-                box.style["font_weight"] >= 600, box.element.get("href", "#")[1:]))  # fmt: skip
+            slot = Number(number, box.position_x + box.width, baseline, box.style["font_size"],
+                          box.style["font_weight"] >= 600, "")  # fmt: skip
+            slots.append((box.element.get("href", "#")[1:], slot))
     links = [
         (number, target, rect)
         for number, page in enumerate(doc.pages)
