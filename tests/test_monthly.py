@@ -377,3 +377,81 @@ def test_the_books_own_user_agent_sheet_lays_out_exactly_as_weasyprints(monkeypa
     theirs = layout()
     assert len(ours.pages) == len(theirs.pages) > 1
     assert _boxes(ours) == _boxes(theirs)
+
+
+LISTS = (
+    "<p>Lists.</p><ul><li><strong>Shipbuilding and logistics:</strong> a first item long enough"
+    " to wrap onto a second line, and on to a third one if the page is narrow enough for it to"
+    " do so in this book.</li><li>A plain item that also runs on for long enough to wrap onto"
+    " its second line of text here.<ul><li>A nested item, which also runs on long enough to wrap"
+    " onto a second line of the page.</li></ul></li><li><p>An item whose text is in a paragraph"
+    " that runs long enough to wrap onto a second line too.</p></li><li>&amp; an entity.</li>"
+    "</ul><ol><li>A numbered item keeps its own marker.</li></ol>"
+)
+# WeasyPrint's own markers in the parts, as before the bullets were text.
+NATIVE_MARKERS = (
+    "body.part .body ul > li { list-style-type: disc; text-indent: 0; }"
+    "body.part .body :is(ul, ol) ul > li { list-style-type: circle; text-indent: 0; }"
+    "body.part .body li > p:first-child { text-indent: 0; }"
+)
+
+
+def _lines(document) -> tuple[list[tuple], dict[float, float]]:
+    """Every line of text: (page, top, its text without a leading bullet, right edge), and
+    where each marker box starts (by the top of its line)."""
+    from weasyprint.formatting_structure.boxes import LineBox, TextBox
+
+    lines: list[tuple] = []
+    markers: dict[float, float] = {}
+
+    def texts(box):
+        if isinstance(box, TextBox):
+            yield box
+        for child in getattr(box, "children", ()):
+            yield from texts(child)
+
+    def walk(number, box) -> None:
+        if (box.element_tag or "").endswith("::marker"):
+            markers[round(box.position_y, 1)] = round(box.position_x, 1)
+            return
+        if isinstance(box, LineBox):
+            runs = list(texts(box))
+            text = "".join(run.text for run in runs)
+            if runs and text.strip():
+                right = max(run.position_x + run.width for run in runs)
+                lines.append((number, round(box.position_y, 1), text.lstrip("•–\u00a0"),
+                              round(right, 1), round(runs[0].position_x, 1), text[:2]))  # fmt: skip
+            return
+        for child in getattr(box, "children", ()):
+            walk(number, child)
+
+    for number, page in enumerate(document.pages):
+        walk(number, page._page_box)
+    return lines, markers
+
+
+def test_bulleted_items_are_laid_out_as_with_weasyprints_markers():
+    """#33: with bullets written as text and a hanging indent, every line of a part breaks
+    where it did with WeasyPrint's own markers and ends at the same place, and each bullet
+    starts where the marker did: the sample month and a post of wrapping and nested items."""
+    from digest.render import monthly
+
+    view, renderer = _book({"Lists": LISTS})
+    [part] = monthly._parts(view)
+
+    def lines(css: str, bulleted: bool) -> tuple[list[tuple], dict[float, float]]:
+        chosen = monthly._bulleted(part) if bulleted else part
+        return _lines(monthly._layout(renderer, view, "monthly-part.html.j2",
+                                      monthly.PART_CSS + css, part=chosen))  # fmt: skip
+
+    ours, _ = lines("", bulleted=True)
+    theirs, markers = lines(NATIVE_MARKERS, bulleted=False)
+    assert [line[:4] for line in ours] == [line[:4] for line in theirs]
+    bulleted = [line for line in ours if line[5] == "•\u00a0"]
+    firsts = {line[2][:12] for line in bulleted}
+    assert {"Shipbuilding", "A plain item", "An item whos", "& an entity."} <= firsts
+    assert "A numbered i" not in firsts and len(bulleted) > 4  # the sample posts' items too
+    for _, top, text, _, left, _ in bulleted:
+        assert abs(markers[top] - left) < 0.5, text
+    nested = [line for line in ours if line[5] == "–\u00a0"]
+    assert [line[2][:8] for line in nested] == ["A nested"]

@@ -59,3 +59,45 @@ def test_full_content_is_sanitised_and_links_made_safe():
         render.build([hostile], DAY, DigestSettings(content="full")).sections[0].groups[0].posts[0]
     )
     assert "<script" not in post.html and "javascript:" not in post.html and post.link == ""
+
+
+@pytest.mark.parametrize(
+    "markup, expected",
+    [
+        (
+            "<ul><li>a</li><li><strong>b</strong> c</li></ul>",
+            "<ul><li>• a</li><li>• <strong>b</strong> c</li></ul>",
+        ),
+        # Nested items get the deeper bullet, also under a numbered list; numbered items
+        # keep WeasyPrint's markers.
+        (
+            "<ol><li>one<ul><li>sub<ul><li>subsub</li></ul></li></ul></li></ol>",
+            "<ol><li>one<ul><li>– sub<ul><li>– subsub</li></ul></li></ul></li></ol>",
+        ),
+        # Into a first paragraph, after leading white space (which a line start drops).
+        (
+            "<ul>\n<li>\n  <p>para</p><p>two</p></li><li>\n x</li></ul>",
+            "<ul>\n<li>\n  <p>• para</p><p>two</p></li><li>\n • x</li></ul>",
+        ),
+        # An item that starts with a block, or is empty, still shows its bullet.
+        (
+            "<ul><li><ul><li>deep</li></ul></li><li></li></ul>",
+            "<ul><li>• <ul><li>– deep</li></ul></li><li>• </li></ul>",
+        ),
+        # Entities and an attribute holding ">" are text and attribute, not tags.
+        (
+            '<ul><li>&amp; x</li><li><a title="a>b" href="https://e.org/">l</a></li></ul>',
+            '<ul><li>• &amp; x</li><li>• <a title="a>b" href="https://e.org/">l</a></li></ul>',
+        ),
+        ("<p>no list</p>", "<p>no list</p>"),
+        (None, None),
+    ],
+)
+def test_bullets_are_written_into_their_items(markup, expected):
+    """#33: in the PDF a bulleted item's bullet is its first text (WeasyPrint's marker boxes
+    were a fifth of a part's layout); the bullet and its no-break space, by depth."""
+    from digest.render.bullets import bulleted
+
+    assert bulleted(markup) == (
+        expected and expected.replace("• ", "•\u00a0").replace("– ", "–\u00a0")
+    )

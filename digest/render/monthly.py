@@ -26,6 +26,7 @@ from digest.config import DigestSettings
 from digest.periods import Period
 from digest.render import fetch, fonts
 from digest.render.bind import Link, Mark, Number, Place, bind
+from digest.render.bullets import bulleted
 from digest.render.jinja import Renderer
 from digest.render.view import DigestView
 from digest.render.view import build as build_view
@@ -174,10 +175,20 @@ def _lay_part(index: int) -> Any:
     renderer, view, parts = _JOB
     if index < 0:
         return _front(renderer, view)
-    doc = _layout(renderer, view, "monthly-part.html.j2", PART_CSS, part=parts[index])
+    doc = _layout(renderer, view, "monthly-part.html.j2", PART_CSS, part=_bulleted(parts[index]))
     return doc.write_pdf(), [
         {name: place[1] for name, place in page.anchors.items()} for page in doc.pages
     ]
+
+
+def _bulleted(part: list[tuple[Any, list[Any], bool]]) -> list[tuple[Any, list[Any], bool]]:
+    """The part with its posts' bullets written as text (digest.render.bullets): here, in
+    the workers, so it is done side by side too."""
+    return [
+        (section, [replace(g, posts=[replace(p, html=bulleted(p.html)) for p in g.posts])
+                   for g in groups], starts)
+        for section, groups, starts in part
+    ]  # fmt: skip
 
 
 @dataclass(frozen=True)
