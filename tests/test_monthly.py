@@ -390,9 +390,9 @@ LISTS = (
 )
 # WeasyPrint's own markers in the parts, as before the bullets were text.
 NATIVE_MARKERS = (
-    "body.part .body ul > li { list-style-type: disc; text-indent: 0; }"
-    "body.part .body :is(ul, ol) ul > li { list-style-type: circle; text-indent: 0; }"
-    "body.part .body li > p:first-child { text-indent: 0; }"
+    "ul > li { list-style-type: disc; text-indent: 0; }"
+    ":is(ul, ol) ul > li { list-style-type: circle; text-indent: 0; }"
+    "li > p:first-child { text-indent: 0; }"
 )
 
 
@@ -455,3 +455,24 @@ def test_bulleted_items_are_laid_out_as_with_weasyprints_markers():
         assert abs(markers[top] - left) < 0.5, text
     nested = [line for line in ours if line[5] == "–\u00a0"]
     assert [line[2][:8] for line in nested] == ["A nested"]
+
+
+def test_a_users_own_stylesheet_does_not_bring_the_markers_back(tmp_path):
+    """The bullets' CSS comes with the code that writes them, after monthly.css: a book
+    styled by the user's own monthly.css has each bullet once, and no marker boxes."""
+    from dataclasses import replace
+
+    from digest.render import monthly
+    from digest.render.jinja import Renderer
+
+    (tmp_path / "monthly.css").write_text("li { list-style: square; color: #333; }\n")
+    view, renderer = _book({"Lists": LISTS})
+    renderer = Renderer(replace(renderer.settings, templates=tmp_path))
+    assert renderer.asset("monthly.css").startswith("li { list-style: square")
+    [part] = monthly._parts(view)
+    document = monthly._layout(renderer, view, "monthly-part.html.j2", monthly.PART_CSS,
+                               part=monthly._bulleted(part))  # fmt: skip
+    lines, markers = _lines(document)
+    numbered = [line for line in lines if line[2].startswith("A numbered")]
+    assert len(numbered) == 1 and list(markers) == [numbered[0][1]]  # the <ol>'s own marker
+    assert sum(line[5] == "•\u00a0" for line in lines) > 4

@@ -4,18 +4,27 @@ WeasyPrint lays out every list marker as a box of its own, absolutely placed, it
 shrunk to fit (the marker's text laid out three times): on real posts, whose lists are
 many and short (23 items in the reference post), that was a fifth of a part's layout
 (bench/RESULTS.md, "P6 bullets"). A bullet written as the item's first characters costs a
-few characters of a line. monthly.css gives those items a hanging indent as wide as the
-bullet and its space, so they read as before; numbered lists keep WeasyPrint's markers.
+few characters of a line; CSS gives those items a hanging indent as wide as the bullet and
+its space, so they read as before. Numbered lists keep WeasyPrint's markers.
 """
 
 from __future__ import annotations
 
 from html.parser import HTMLParser
 
-# By depth of list nesting, as a browser's disc and circle: the glyphs are Noto Serif's, so
-# the hanging indents in monthly.css (their widths in em) hold; a no-break space keeps the
+# By depth of list nesting, as a browser's disc and circle; a no-break space keeps the
 # bullet on its item's first word.
 BULLETS = ("\u2022\u00a0", "\u2013\u00a0")
+# The hanging indents: as wide as each bullet and its space in Noto Serif ("\2022" 0.362em,
+# "\2013" 0.5em, the space 0.26em), so lines break and end where they did with WeasyPrint's
+# markers. The parts' stylesheet gets this from the code that writes the bullets, after
+# monthly.css, so a user's own monthly.css cannot bring the markers back beside them.
+CSS = """
+ul > li { list-style: none; text-indent: -0.622em; }
+:is(ul, ol) ul > li { text-indent: -0.76em; }
+li > * { text-indent: 0; }
+li > p:first-child { text-indent: inherit; }
+"""
 # Where an item's first text may be inside: the bullet goes into a first paragraph.
 INTO = {"p"}
 # Elements an item's text may start with: the bullet goes before them, on their line.

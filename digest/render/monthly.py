@@ -26,6 +26,7 @@ from digest.config import DigestSettings
 from digest.periods import Period
 from digest.render import fetch, fonts
 from digest.render.bind import Link, Mark, Number, Place, bind
+from digest.render.bullets import CSS as BULLET_CSS
 from digest.render.bullets import bulleted
 from digest.render.jinja import Renderer
 from digest.render.view import DigestView
@@ -42,8 +43,8 @@ logging.getLogger("fontTools").setLevel(logging.ERROR)
 PART_POSTS = 50  # posts laid out at a time: WeasyPrint holds a whole document in memory
 MAX_WORKERS = 4  # processes laying out parts at once (bounded by the cores, and memory)
 NO_FOOTER = "\n@page { @bottom-center { content: none; } }\n"
-# A part's first page is not the book's: it keeps the running header.
-PART_CSS = NO_FOOTER + "@page :first { @top-center { content: string(paper); } }\n"
+# A part's first page is not the book's: it keeps the running header. Its bullets are text.
+PART_CSS = NO_FOOTER + "@page :first { @top-center { content: string(paper); } }\n" + BULLET_CSS
 
 
 def build(rows: list[DigestRow], period: Period, settings: DigestSettings) -> DigestView:
