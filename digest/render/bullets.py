@@ -1,11 +1,12 @@
 """The PDF book's bullets as text: each item of a bulleted list starts with its bullet.
 
 WeasyPrint lays out every list marker as a box of its own, absolutely placed, its width
-shrunk to fit (the marker's text laid out three times): on real posts, whose lists are
-many and short (23 items in the reference post), that was a fifth of a part's layout
-(bench/RESULTS.md, "P6 bullets"). A bullet written as the item's first characters costs a
-few characters of a line; CSS gives those items a hanging indent as wide as the bullet and
-its space, so they read as before. Numbered lists keep WeasyPrint's markers.
+shrunk to fit (the marker's text laid out three times): on real posts, whose lists are many
+and short (23 items in the reference post), that was an eighth of a part's instructions and
+a fifth of its time (bench/RESULTS.md, "P6 bullets"). A bullet written as the item's first
+characters costs a few characters of a line; CSS gives those items a hanging indent as wide
+as the bullet and its space, so they read as before. Numbered lists keep WeasyPrint's
+markers.
 """
 
 from __future__ import annotations
