@@ -89,6 +89,7 @@ def test_full_content_is_sanitised_and_links_made_safe():
             '<ul><li>&amp; x</li><li><a title="a>b" href="https://e.org/">l</a></li></ul>',
             '<ul><li>• &amp; x</li><li>• <a title="a>b" href="https://e.org/">l</a></li></ul>',
         ),
+        ("<ul><li>left open", "<ul><li>• left open"),
         ("<p>no list</p>", "<p>no list</p>"),
         (None, None),
     ],

@@ -11,6 +11,7 @@ markers.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 # By depth of list nesting, as a browser's disc and circle; a no-break space keeps the
@@ -33,6 +34,7 @@ INLINE = {
     "a", "b", "br", "code", "em", "i", "img", "s", "small", "span", "strong", "sub", "sup", "u",
 }  # fmt: skip
 WHITESPACE = " \t\n\r\f"
+NEWLINE = re.compile("\n")
 
 
 class _Items(HTMLParser):
@@ -42,8 +44,7 @@ class _Items(HTMLParser):
 
     def __init__(self, markup: str):
         super().__init__(convert_charrefs=False)
-        self.starts = [0]  # offset of each line, for getpos()
-        self.starts += [i + 1 for i, c in enumerate(markup) if c == "\n"]
+        self.starts = [0] + [m.end() for m in NEWLINE.finditer(markup)]  # for getpos()
         self.lists: list[str] = []  # open ul and ol, innermost last
         self.pending: tuple[int, str] | None = None  # (just after an item's tag, its bullet)
         self.inserts: list[tuple[int, str]] = []
@@ -88,6 +89,10 @@ class _Items(HTMLParser):
 
     handle_charref = handle_entityref
 
+    def close(self) -> None:
+        super().close()
+        self._place()  # an item left open at the end
+
 
 def bulleted(markup: str | None) -> str | None:
     """Sanitised post HTML with each bulleted item's bullet written into its text."""
@@ -96,7 +101,6 @@ def bulleted(markup: str | None) -> str | None:
     items = _Items(markup)
     items.feed(markup)
     items.close()
-    items._place()
     out, last = [], 0
     for offset, bullet in items.inserts:
         out += [markup[last:offset], bullet]
