@@ -77,6 +77,21 @@ def test_month_renders_to_pdf_and_html(month):
     assert "भारत में मातृ मृत्यु दर में गिरावट" in body
 
 
+def test_every_bulleted_item_starts_with_its_bullet_in_the_pdf(month):
+    """#33: the book's bullets are written into the items' text (digest.render.bullets),
+    in one part and in parts of four: each sample post's list items, bullet first."""
+    body = " ".join(" ".join(pages(month / "monthly-2026-04.pdf")[1:]).split())
+    items = [
+        " ".join(re.sub(r"<[^>]+>", "", item).split()[:3])
+        for p in load_sample()[0]
+        if p["date_gmt"].startswith("2026-04") and p["id"] != 70108  # edited: no list now
+        for item in re.findall(r"<li>(.*?)</li>", p["content"]["rendered"])
+    ]
+    assert len(items) > 40
+    missing = [item for item in items if f"• {item}" not in body.replace("&amp;", "&")]
+    assert not missing, missing
+
+
 def test_contents_pages_headers_and_footers(month):
     texts = pages(month / "monthly-2026-04.pdf")
     toc = "\n".join(t for t in texts[1:] if t.startswith("Contents"))  # its running header
@@ -397,8 +412,8 @@ NATIVE_MARKERS = (
 
 
 def _lines(document) -> tuple[list[tuple], dict[float, float]]:
-    """Every line of text: (page, top, its text without a leading bullet, right edge), and
-    where each marker box starts (by the top of its line)."""
+    """Every line of text: (page, top, its text without a leading bullet, right edge, left
+    edge, first two characters), and where each marker box starts (by its line's top)."""
     from weasyprint.formatting_structure.boxes import LineBox, TextBox
 
     lines: list[tuple] = []
