@@ -126,7 +126,7 @@ def pdf(view: DigestView, renderer: Renderer) -> bytes:
              if target in where]  # fmt: skip
     outline = [Mark("Contents", Place(min(1, length - 1)))] + [
         Mark(s.title, at(s.anchor), [
-            Mark(p.title, at(f"post-{p.ref}")) for g in s.groups for p in g.posts])
+            Mark(p.title, at(p.anchor)) for g in s.groups for p in g.posts])
         for s in view.sections
         if s.anchor in where
     ]  # fmt: skip
@@ -211,7 +211,7 @@ def _front(renderer: Renderer, view: DigestView) -> Front:
     writes the number there. Laying the contents out again with the numbers took as long
     as two parts, after all of them."""
     anchors = [s.anchor for s in view.sections] + [
-        f"post-{p.ref}" for s in view.sections for g in s.groups for p in g.posts
+        p.anchor for s in view.sections for g in s.groups for p in g.posts
     ]
     doc = _layout(renderer, view, "monthly-front.html.j2", title=renderer.settings.title,
                   pages=dict.fromkeys(anchors, 9999))  # fmt: skip

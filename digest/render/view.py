@@ -44,6 +44,11 @@ class PostView:
     also: list[tuple[str, str, str, int]] = field(default_factory=list)
 
     @property
+    def anchor(self) -> str:
+        """The post's id in the monthly book, which its contents entry and outline go to."""
+        return f"post-{self.ref}"
+
+    @property
     def meta_line(self) -> str:
         """The post's details as one line of text (the HTML template lays them out itself)."""
         parts = [self.when, self.source]
