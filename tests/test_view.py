@@ -1,4 +1,5 @@
-"""The view model of a digest (digest.render.view) from typed rows: pure, fast."""
+"""The view model of a digest (digest.render.view) from typed rows, and the monthly book's
+text bullets (digest.render.bullets): pure, fast."""
 
 from __future__ import annotations
 
